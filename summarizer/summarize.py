@@ -1,0 +1,264 @@
+"""Short summaries of articles, extractive (default) or abstractive.
+
+Extractive (default): sentences are embedded with a transformer sentence encoder (the bundled
+all-MiniLM-L6-v2 unless another is given) and chosen by centrality (closeness to the article's
+centroid and title), position (news puts the gist first) and redundancy control (maximal marginal
+relevance), then returned in document order with their offsets in the pasted text. When the
+encoder does not cover an article's language, TF-IDF vectors stand in and ``method`` says so.
+
+Abstractive: any encoder–decoder (``AutoModelForSeq2SeqLM``) or instruction-tuned causal LM
+(chat template). Articles longer than the model's input are split at sentence boundaries into
+chunks, each chunk summarised, and the chunk summaries summarised again: nothing is truncated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .articles import Article
+from .language import language_name
+from .models import Encoder, Generator, detect_kind
+from .sentences import Sentence, split_sentences
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_WORD = re.compile(r"\w+", re.U)
+_UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary of one article.
+
+    ``sentences`` are the chosen sentences; for extractive methods their ``start``/``end`` are
+    offsets in the pasted text, for abstractive ones they are ``None`` (the text is generated).
+    ``start``/``end`` are the article's offsets. ``method`` names how the summary was made.
+    """
+
+    id: int
+    title: str | None
+    summary: str
+    sentences: tuple[Sentence, ...]
+    language: str
+    method: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "summary": self.summary,
+            "sentences": [s.to_dict() for s in self.sentences], "language": self.language,
+            "method": self.method, "start": self.start, "end": self.end,
+        }
+
+
+def count_words(text: str) -> float:
+    """Words in ``text``; in unspaced scripts (Chinese, Japanese, Thai) two characters count as a word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk / 2
+
+
+def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences: int, max_words: float,
+                     title_vector: np.ndarray | None = None, position_weight: float = 0.5,
+                     redundancy: float = 0.5) -> list[int]:
+    """Indices (in document order) of the sentences to keep.
+
+    Relevance is the cosine to the article centroid (and to the title when given), rescaled to
+    [0, 1] within the article, mixed with a lead prior ``1/sqrt(1+i)``; sentences are then picked by
+    maximal marginal relevance (``redundancy`` weighs the penalty for resembling a picked sentence)
+    until ``max_sentences`` or ``max_words`` is reached. The best sentence is always kept.
+    """
+    n = len(vectors)
+    if n == 0:
+        return []
+    centroid = vectors.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    relevance = vectors @ centroid
+    if title_vector is not None:
+        relevance = (relevance + vectors @ title_vector) / 2
+    spread = relevance.max() - relevance.min()
+    relevance = (relevance - relevance.min()) / spread if spread > 1e-9 else np.ones(n)
+    position = 1 / np.sqrt(1 + np.arange(n))
+    score = (1 - position_weight) * relevance + position_weight * position
+    similarity = vectors @ vectors.T
+    chosen: list[int] = []
+    used = 0.0
+    candidates = set(range(n))
+    while candidates and len(chosen) < max_sentences:
+        penalty = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
+        best = max(candidates, key=lambda i: score[i] - redundancy * penalty[i])
+        candidates.discard(best)
+        if chosen and used + words[best] > max_words:
+            continue
+        chosen.append(best)
+        used += words[best]
+    return sorted(chosen)
+
+
+def _tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if language in _UNSPACED:
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    else:
+        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True)
+    try:
+        return vectorizer.fit_transform(texts).toarray().astype(np.float32)
+    except ValueError:  # no tokens at all (e.g. only punctuation)
+        return np.ones((len(texts), 1), dtype=np.float32) / 1.0
+
+
+class Summarizer:
+    """Summarise articles (``Article`` objects or plain strings) into short summaries.
+
+    ``model``: ``None`` for the bundled extractive encoder, or any sentence-transformers model, or a
+    seq2seq / causal LM (Hub id or local path); ``backend`` is detected from the model's config
+    unless given (``extractive``, ``seq2seq``, ``causal``).
+
+    >>> from summarizer import Summarizer
+    >>> text = ("The city opened a new bridge on Monday. It links the two halves of the old town. "
+    ...         "Officials said traffic would ease. The bridge cost 20 million euros.")
+    >>> [s.summary for s in Summarizer().summarize([text], max_sentences=1)]
+    ['The city opened a new bridge on Monday.']
+    """
+
+    def __init__(self, model: str | None = None, backend: str = "auto", device: str | None = None,
+                 batch_size: int | None = None, dtype: str | None = None, max_input_tokens: int | None = None,
+                 num_beams: int = 4, encoder_languages: Sequence[str] | None = None,
+                 position_weight: float = 0.5, redundancy: float = 0.5):
+        if backend == "auto":
+            backend = "extractive" if model is None else detect_kind(model)
+        if backend not in ("extractive", "seq2seq", "causal"):
+            raise ValueError(f"backend must be auto, extractive, seq2seq or causal, not {backend!r}")
+        self.backend = backend
+        self.num_beams = num_beams
+        self.position_weight = position_weight
+        self.redundancy = redundancy
+        if backend == "extractive":
+            self.encoder = Encoder(model, device=device, batch_size=batch_size or 64, dtype=dtype,
+                                   languages=encoder_languages)
+            self.generator = None
+        else:
+            self.encoder = None
+            self.generator = Generator(model, backend, device=device, batch_size=batch_size or 4, dtype=dtype,
+                                       max_input_tokens=max_input_tokens)
+
+    def summarize(self, articles: Article | str | Iterable[Article | str], max_sentences: int = 2,
+                  max_words: float = 60) -> list[Summary]:
+        """One :class:`Summary` per article, in order: at most ``max_sentences`` sentences, about ``max_words`` words."""
+        if isinstance(articles, (str, Article)):
+            articles = [articles]
+        items = [a if isinstance(a, Article) else Article.from_text(a, id=i) for i, a in enumerate(articles)]
+        if max_sentences < 1 or max_words <= 0:
+            raise ValueError("max_sentences must be >= 1 and max_words > 0")
+        if self.backend == "extractive":
+            return self._extractive(items, max_sentences, max_words)
+        return [self._abstractive(a, max_sentences, max_words) for a in items]
+
+    # -- extractive ---------------------------------------------------------------------------
+    def _extractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
+        split = [split_sentences(a.body, a.language) for a in items]
+        # One encoder call for every sentence and title of every covered article (batched).
+        texts: list[str] = []
+        for article, sents in zip(items, split):
+            if self.encoder.covers(article.language) and not self._fits(sents, max_sentences, max_words):
+                texts.extend(s.text for s in sents)
+                if article.title:
+                    texts.append(article.title)
+        vectors = self.encoder.encode(texts) if texts else None
+        pos = 0
+        summaries = []
+        for article, sents in zip(items, split):
+            if self._fits(sents, max_sentences, max_words):
+                chosen, method = list(range(len(sents))), "full-text"
+            else:
+                if self.encoder.covers(article.language):
+                    n = len(sents) + (1 if article.title else 0)
+                    block, pos = vectors[pos : pos + n], pos + n
+                    sent_vecs, title_vec = block[: len(sents)], (block[-1] if article.title else None)
+                    method = f"extractive-embedding:{self.encoder.name}"
+                else:
+                    extra = [article.title] if article.title else []
+                    block = _tfidf_vectors([s.text for s in sents] + extra, article.language)
+                    norms = np.linalg.norm(block, axis=1, keepdims=True)
+                    block = block / np.where(norms == 0, 1, norms)
+                    sent_vecs, title_vec = block[: len(sents)], (block[-1] if article.title else None)
+                    method = f"extractive-tfidf ({self.encoder.name} does not cover '{article.language}')"
+                chosen = select_sentences(sent_vecs, [count_words(s.text) for s in sents], max_sentences,
+                                          max_words, title_vec, self.position_weight, self.redundancy)
+            picked = tuple(Sentence(sents[i].text, *article.source_span(sents[i].start, sents[i].end)) for i in chosen)
+            summaries.append(self._summary(article, picked, method))
+        return summaries
+
+    @staticmethod
+    def _fits(sents: list[Sentence], max_sentences: int, max_words: float) -> bool:
+        return len(sents) <= max_sentences and sum(count_words(s.text) for s in sents) <= max_words
+
+    @staticmethod
+    def _summary(article: Article, sentences: tuple[Sentence, ...], method: str) -> Summary:
+        joiner = "" if article.language in _UNSPACED else " "
+        return Summary(article.id, article.title, joiner.join(s.text for s in sentences), sentences,
+                       article.language, method, article.start, article.end)
+
+    # -- abstractive --------------------------------------------------------------------------
+    def _instruction(self, language: str, max_sentences: int, max_words: float) -> str:
+        return (f"Summarize the following news article in {language_name(language)}, in at most "
+                f"{max_sentences} sentence{'s' if max_sentences > 1 else ''} and about {int(max_words)} words. "
+                "Reply with the summary only.")
+
+    def _chunks(self, text: str, language: str, budget: int) -> list[str]:
+        """Pack whole sentences into chunks of at most ``budget`` tokens (over-long sentences split by words)."""
+        gen = self.generator
+        chunks, current, used = [], [], 0
+        pieces: list[str] = []
+        for sent in split_sentences(text, language):
+            if gen.count_tokens(sent.text) <= budget:
+                pieces.append(sent.text)
+                continue
+            words, part = sent.text.split(), []
+            for word in words:
+                if part and gen.count_tokens(" ".join(part + [word])) > budget:
+                    pieces.append(" ".join(part))
+                    part = []
+                part.append(word)
+            if part:
+                pieces.append(" ".join(part))
+        for piece in pieces:
+            n = gen.count_tokens(piece) + 1
+            if current and used + n > budget:
+                chunks.append(" ".join(current))
+                current, used = [], 0
+            current.append(piece)
+            used += n
+        if current:
+            chunks.append(" ".join(current))
+        return chunks or [text]
+
+    def _abstractive(self, article: Article, max_sentences: int, max_words: float) -> Summary:
+        gen = self.generator
+        instruction = self._instruction(article.language, max_sentences, max_words)
+        budget = max(16, gen.max_input_tokens - gen.prompt_tokens(instruction))
+        max_new = int(max_words * 2) + 16
+        text = article.body
+        rounds, first_chunks = 0, 0
+        while True:
+            chunks = self._chunks(text, article.language, budget)
+            outputs = gen.generate(chunks, instruction, max_new_tokens=max_new, num_beams=self.num_beams)
+            rounds += 1
+            first_chunks = first_chunks or len(chunks)
+            combined = " ".join(o for o in outputs if o)
+            if len(chunks) == 1 or rounds >= 4 or gen.count_tokens(combined) >= gen.count_tokens(text):
+                break
+            text = combined  # summarise the chunk summaries
+        sents = split_sentences(combined, article.language)
+        kept, used = [], 0.0
+        for sent in sents[:max_sentences]:
+            if kept and used + count_words(sent.text) > max_words:
+                break
+            kept.append(Sentence(sent.text, None, None))
+            used += count_words(sent.text)
+        method = f"abstractive-{self.backend}:{gen.name}" + (f" ({first_chunks} chunks)" if first_chunks > 1 else "")
+        return self._summary(article, tuple(kept), method)
