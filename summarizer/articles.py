@@ -187,6 +187,8 @@ def _parse(lines: list[_Line]) -> list[_Draft]:
                 continue
             if _key(line.text) in names:
                 continue  # a signature repeating the byline
+            if structured and current is None and (following is None or following.kind != "text"):
+                continue  # page chrome before the first article (site or section names, menus)
             if structured and current is not None and current.paragraphs and len(line.text.split()) <= 5 and (
                 following is None or following.kind == "related"
             ):

@@ -95,6 +95,9 @@ class Encoder:
     def model(self):
         def load():
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
 
             kwargs = {}
             if torch_dtype(self.dtype) is not None:
@@ -131,6 +134,9 @@ class Generator:
 
     def _load(self):
         from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         tokenizer = AutoTokenizer.from_pretrained(self.path)
         cls = AutoModelForSeq2SeqLM if self.kind == "seq2seq" else AutoModelForCausalLM
@@ -164,6 +170,16 @@ class Generator:
             limits.append(tok_limit)
         # mT5/T5 have relative positions and no hard limit; 512 is what they were trained on.
         return min(limits) if limits else 512
+
+    @property
+    def max_output_tokens(self) -> int:
+        """Longest output the decoder can produce (seq2seq decoders have learned positions)."""
+        if self.kind == "causal":
+            return self.max_input_tokens
+        config = self.model.config
+        limits = [getattr(config, name, None) for name in ("max_target_positions", "max_position_embeddings")]
+        limits = [n for n in limits if isinstance(n, int) and n > 0]
+        return min(limits) - 2 if limits else 512
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])

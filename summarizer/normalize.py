@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _HTML_HINT = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|article|section|span|a|html|body|head|title|table|tr|td)\b[^>]*>", re.I)
 _BLOCK_TAGS = r"p|div|br|h[1-6]|li|ul|ol|article|section|header|footer|nav|aside|main|figure|figcaption|blockquote|table|tr|td|th|title|hr|pre"
 _HTML_TOKENS = re.compile(
-    r"(?P<drop><(?:script|style|noscript|template)\b.*?</(?:script|style|noscript|template)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
+    r"(?P<drop><(?:head|script|style|noscript|template)\b.*?</(?:head|script|style|noscript|template)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
     rf"|(?P<block></?(?:{_BLOCK_TAGS})\b[^>]*>)"
     r"|(?P<tag></?[A-Za-z][^>]*>)"
     r"|(?P<entity>&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);)",

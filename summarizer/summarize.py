@@ -27,6 +27,7 @@ from .sentences import Sentence, split_sentences
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _WORD = re.compile(r"\w+", re.U)
 _UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
+NEAR_DUPLICATE = 0.9  # cosine above which a sentence repeats one already chosen
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
     Relevance is the cosine to the article centroid (and to the title when given), rescaled to
     [0, 1] within the article, mixed with a lead prior ``1/sqrt(1+i)``; sentences are then picked by
     maximal marginal relevance (``redundancy`` weighs the penalty for resembling a picked sentence)
-    until ``max_sentences`` or ``max_words`` is reached. The best sentence is always kept.
+    until ``max_sentences`` or ``max_words`` is reached; near-duplicates of a picked sentence are
+    never added. The best sentence is always kept.
     """
     n = len(vectors)
     if n == 0:
@@ -91,7 +93,7 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
         penalty = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
         best = max(candidates, key=lambda i: score[i] - redundancy * penalty[i])
         candidates.discard(best)
-        if chosen and used + words[best] > max_words:
+        if chosen and (used + words[best] > max_words or penalty[best] >= NEAR_DUPLICATE):
             continue
         chosen.append(best)
         used += words[best]
@@ -240,8 +242,13 @@ class Summarizer:
     def _abstractive(self, article: Article, max_sentences: int, max_words: float) -> Summary:
         gen = self.generator
         instruction = self._instruction(article.language, max_sentences, max_words)
-        budget = max(16, gen.max_input_tokens - gen.prompt_tokens(instruction))
-        max_new = int(max_words * 2) + 16
+        max_new = min(int(max_words * 2) + 16, gen.max_output_tokens)
+        # A causal LM's context holds the prompt, the article chunk and the generated summary.
+        reserved = gen.prompt_tokens(instruction) + (max_new if gen.kind == "causal" else 0)
+        budget = gen.max_input_tokens - reserved
+        if budget < 8:
+            raise ValueError(f"{gen.name}: its {gen.max_input_tokens}-token context leaves no room for the article "
+                             f"after the prompt and a {max_new}-token summary; lower max_words")
         text = article.body
         rounds, first_chunks = 0, 0
         while True:

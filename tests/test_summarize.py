@@ -1,0 +1,125 @@
+import numpy as np
+import pytest
+
+from summarizer import Article, Summarizer, split_articles
+from summarizer.summarize import count_words, select_sentences
+
+VIETNAMESE = (
+    "Thành phố Đà Nẵng vừa đưa vào vận hành nhà máy điện mặt trời nổi đầu tiên trên hồ chứa nước. "
+    "Dự án có công suất 47 MW và cung cấp điện cho khoảng 20.000 hộ gia đình. "
+    "Công trình được khởi công từ tháng 3 năm ngoái và hoàn thành sớm hơn ba tháng so với kế hoạch. "
+    "Theo Ủy ban nhân dân thành phố, nhà máy giúp giảm khoảng 40.000 tấn khí thải mỗi năm. "
+    "Các chuyên gia cho rằng điện mặt trời nổi phù hợp với Việt Nam vì quỹ đất hạn chế."
+)
+
+
+@pytest.fixture(scope="module")
+def summarizer():
+    return Summarizer()
+
+
+def test_each_article_gets_a_short_summary_in_document_order(summarizer, page_text):
+    articles = split_articles(page_text)
+    summaries = summarizer.summarize(articles)
+    assert [s.id for s in summaries] == [a.id for a in articles]
+    main = summaries[0]
+    assert main.method == "extractive-embedding:all-MiniLM-L6-v2"
+    assert 1 <= len(main.sentences) <= 2 and count_words(main.summary) <= 60
+    starts = [s.start for s in main.sentences]
+    assert starts == sorted(starts)
+    for sentence in main.sentences:
+        assert page_text[sentence.start:sentence.end] == sentence.text
+        assert sentence.text in articles[0].body
+    assert main.summary == " ".join(s.text for s in main.sentences)
+
+
+def test_teaser_summaries_are_their_ledes(summarizer, page_text):
+    articles = split_articles(page_text)
+    for article, summary in zip(articles[1:], summarizer.summarize(articles[1:])):
+        assert summary.summary == article.body
+        assert summary.method == "full-text"
+
+
+def test_length_limits_are_adjustable(summarizer, page_text):
+    main = split_articles(page_text)[0]
+    [one] = summarizer.summarize(main, max_sentences=1)
+    [four] = summarizer.summarize(main, max_sentences=4, max_words=200)
+    [tight] = summarizer.summarize(main, max_sentences=4, max_words=40)
+    assert len(one.sentences) == 1 and len(four.sentences) == 4
+    assert count_words(tight.summary) <= 40 or len(tight.sentences) == 1
+
+
+def test_plain_strings_are_accepted_and_lead_sentence_wins_for_news(summarizer):
+    text = ("The city opened a new bridge over the river on Monday. It links the two halves of the old town. "
+            "Officials said traffic in the centre would ease. The bridge cost 20 million euros. "
+            "Work on a second bridge starts next year.")
+    [summary] = summarizer.summarize(text, max_sentences=1)
+    assert summary.summary == "The city opened a new bridge over the river on Monday."
+    assert (summary.sentences[0].start, summary.sentences[0].end) == (0, 54)
+
+
+def test_redundant_sentences_are_not_picked_twice(summarizer):
+    text = ("Heavy rain flooded the capital on Sunday. Heavy rain flooded the capital on Sunday, officials said. "
+            "Schools were closed and flights were delayed. The weather office expects more storms this week.")
+    [summary] = summarizer.summarize(text, max_sentences=2)
+    assert "Schools were closed" in summary.summary or "weather office" in summary.summary
+
+
+def test_language_the_encoder_does_not_cover_falls_back_and_says_so(summarizer):
+    [summary] = summarizer.summarize(Article.from_text(VIETNAMESE), max_sentences=1)
+    assert summary.language == "vi"
+    assert summary.method.startswith("extractive-tfidf") and "does not cover 'vi'" in summary.method
+    assert summary.summary in VIETNAMESE and len(summary.sentences) == 1
+
+
+def test_multilingual_encoder_declared_by_the_user_is_used_for_all_languages():
+    summarizer = Summarizer(encoder_languages=["en", "vi"])
+    [summary] = summarizer.summarize(VIETNAMESE, max_sentences=1)
+    assert summary.method.startswith("extractive-embedding")
+
+
+def test_select_sentences_balances_position_relevance_and_redundancy():
+    vectors = np.array([[1, 0], [1, 0], [0.6, 0.8], [0, 1]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    chosen = select_sentences(vectors, [10, 10, 10, 10], max_sentences=2, max_words=60, redundancy=1.0)
+    assert chosen[0] == 0 and 1 not in chosen  # the duplicate of the lead is skipped
+    assert select_sentences(vectors, [50, 50, 5, 5], max_sentences=2, max_words=60) == [0, 2]
+
+
+def test_invalid_limits_are_rejected(summarizer):
+    with pytest.raises(ValueError):
+        summarizer.summarize("Some text.", max_sentences=0)
+
+
+def test_to_dict_has_the_documented_fields(summarizer, page_text):
+    record = summarizer.summarize(split_articles(page_text))[0].to_dict()
+    assert set(record) == {"id", "title", "summary", "sentences", "language", "method", "start", "end"}
+    assert set(record["sentences"][0]) == {"text", "start", "end"}
+
+
+LONG = " ".join(["The city opened a new bridge on Monday. It links the two halves of the old town."] * 12)
+
+
+def test_seq2seq_backend_chunks_long_articles(tiny_seq2seq):
+    summarizer = Summarizer(tiny_seq2seq, device="cpu", batch_size=2, num_beams=2)
+    assert summarizer.backend == "seq2seq"
+    [long, short] = summarizer.summarize([LONG, "The city opened a bridge."], max_sentences=2, max_words=10)
+    assert long.method.startswith("abstractive-seq2seq:") and "chunks)" in long.method
+    assert short.method == f"abstractive-seq2seq:{summarizer.generator.name}"
+    assert len(long.sentences) <= 2 and all(s.start is None for s in long.sentences)
+
+
+def test_causal_backend_uses_the_chat_template(tiny_causal):
+    summarizer = Summarizer(tiny_causal, device="cpu", dtype="float32", num_beams=1)
+    assert summarizer.backend == "causal"
+    prompt = summarizer.generator.tokenizer.decode(summarizer.generator._chat("Summarize", "the city"))
+    assert prompt.startswith("<s>") and prompt.endswith("<s>")
+    [summary] = summarizer.summarize(LONG, max_sentences=1, max_words=8)
+    assert summary.method.startswith("abstractive-causal:") and "chunks)" in summary.method
+    assert len(summary.sentences) <= 1
+
+
+def test_context_too_small_for_the_summary_is_a_clear_error(tiny_causal):
+    summarizer = Summarizer(tiny_causal, device="cpu", max_input_tokens=40)
+    with pytest.raises(ValueError, match="leaves no room"):
+        summarizer.summarize(LONG, max_words=30)
