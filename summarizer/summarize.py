@@ -63,8 +63,8 @@ def count_words(text: str) -> float:
 
 
 def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences: int, max_words: float,
-                     title_vector: np.ndarray | None = None, position_weight: float = 0.5,
-                     redundancy: float = 0.5) -> list[int]:
+                     title_vector: np.ndarray | None = None, position_weight: float = 0.7,
+                     redundancy: float = 0.7) -> list[int]:
     """Indices (in document order) of the sentences to keep.
 
     Relevance is the cosine to the article centroid (and to the title when given), rescaled to
@@ -130,7 +130,7 @@ class Summarizer:
     def __init__(self, model: str | None = None, backend: str = "auto", device: str | None = None,
                  batch_size: int | None = None, dtype: str | None = None, max_input_tokens: int | None = None,
                  num_beams: int = 4, encoder_languages: Sequence[str] | None = None,
-                 position_weight: float = 0.5, redundancy: float = 0.5):
+                 position_weight: float = 0.7, redundancy: float = 0.7):
         if backend == "auto":
             backend = "extractive" if model is None else detect_kind(model)
         if backend not in ("extractive", "seq2seq", "causal"):

@@ -1,0 +1,84 @@
+"""Speed benchmarks, each comparing side by side in one run (ratios hold across noisy machines).
+
+    python eval/bench.py summarize [--data ../shared/data/summarization/summeval_cnndm100.jsonl]
+                                   [--repeats 3] [--device cpu] [--batch-size 64]
+
+``summarize``: articles/s of the default summariser (sentence splitting, language identification,
+encoding, selection) on the SummEval CNN/DailyMail articles, next to the bare sentence encoder
+(``SentenceTransformer.encode``) on exactly the sentences and titles the summariser encodes. The
+ratio (ours / bare) shows the overhead of everything around the model; goal >= 0.8. Peak RSS is
+the process's high-water mark after each phase (``ru_maxrss``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_summarize(args: argparse.Namespace) -> None:
+    import torch
+
+    from summarizer import Article, Summarizer, split_sentences
+
+    with open(args.data, encoding="utf-8") as fh:
+        texts = [json.loads(line)["article"] for line in fh]
+    articles = [Article.from_text(t, id=i) for i, t in enumerate(texts)]
+    summarizer = Summarizer(device=args.device, batch_size=args.batch_size)
+    encoder = summarizer.encoder
+    rss_start = peak_rss_mb()
+    sentences = [s.text for a in articles for s in split_sentences(a.body, a.language)]
+    model = encoder.model
+    model.encode(sentences[:64], batch_size=args.batch_size)  # warm-up
+    summarizer.summarize(articles[:4])
+    rss_loaded = peak_rss_mb()
+
+    ours, bare = [], []
+    for _ in range(args.repeats):  # interleaved so drift affects both alike
+        start = time.perf_counter()
+        model.encode(sentences, batch_size=args.batch_size, normalize_embeddings=True, show_progress_bar=False)
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        summarizer.summarize(articles)
+        ours.append(time.perf_counter() - start)
+    t_ours, t_bare = statistics.median(ours), statistics.median(bare)
+    n = len(articles)
+    print(f"machine: {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads, "
+          f"device {encoder.device}, batch size {args.batch_size}")
+    print(f"data: {n} articles, {len(sentences)} sentences, {args.repeats} interleaved repeats (median)\n")
+    print("| what | seconds | articles/s | sentences/s |")
+    print("|---|---|---|---|")
+    print(f"| bare encoder (SentenceTransformer.encode) | {t_bare:.2f} | {n / t_bare:.1f} | {len(sentences) / t_bare:.0f} |")
+    print(f"| summarizer (split + language + encode + select) | {t_ours:.2f} | {n / t_ours:.1f} | "
+          f"{len(sentences) / t_ours:.0f} |")
+    print(f"\nratio summarizer / bare encoder throughput: {t_bare / t_ours:.2f} (goal >= 0.8)")
+    print(f"peak RSS: {rss_start:.0f} MB before loading the model, {rss_loaded:.0f} MB after, "
+          f"{peak_rss_mb():.0f} MB at the end")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("summarize", help="default summariser vs the bare encoder")
+    s.add_argument("--data", type=Path, default=Path("../shared/data/summarization/summeval_cnndm100.jsonl"))
+    s.add_argument("--repeats", type=int, default=3)
+    s.add_argument("--device", default=None)
+    s.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args()
+    bench_summarize(args)
+
+
+if __name__ == "__main__":
+    main()
