@@ -2,7 +2,8 @@
 
     python eval/summaries.py [--data ../shared/data/summarization] [--k 1 2 3] [--part all|tune|holdout]
 
-English: SummEval's 100 CNN/DailyMail articles (reference = the original highlights).
+English: SummEval's 100 CNN/DailyMail articles (reference = the original highlights), with the
+data set's pre-tokenisation undone so sentences split as they would in pasted text.
 Vietnamese: 300 VietNews articles (reference = the journalist's lead paragraph; the article text
 excludes it). The summariser's two weights (position 0.7, redundancy 0.7) were chosen on the first
 half of each set (``--part tune``); ``--part holdout`` reports the second half alone. All three systems pick whole sentences from the same sentence splitter, k sentences
@@ -36,6 +37,14 @@ class SyllableTokenizer:
         return re.findall(r"\w+", text.lower())
 
 
+def detokenize(text: str) -> str:
+    """Undo CNN/DailyMail's pre-tokenisation ("team 's draw ." → "team's draw.") so the text reads as pasted."""
+    text = re.sub(r" ([.,!?;:%)\]])", r"\1", text)
+    text = re.sub(r" '(s|re|ve|ll|d|m)\b", r"'\1", text)
+    text = re.sub(r" n't\b", "n't", text)
+    return re.sub(r"([(\[]) ", r"\1", text)
+
+
 def load(data: Path, language: str, part: str = "all") -> list[dict]:
     name = "summeval_cnndm100.jsonl" if language == "en" else "vietnews_dev300.jsonl"
     rows = []
@@ -45,8 +54,8 @@ def load(data: Path, language: str, part: str = "all") -> list[dict]:
             rows.append({
                 "id": row["id"],
                 "title": row.get("title"),
-                "article": row["article"],
-                "reference": row["reference"] if language == "en" else row["summary"],
+                "article": detokenize(row["article"]) if language == "en" else row["article"],
+                "reference": detokenize(row["reference"]) if language == "en" else row["summary"],
             })
     half = len(rows) // 2
     return {"all": rows, "tune": rows[:half], "holdout": rows[half:]}[part]
