@@ -83,7 +83,9 @@ def test_select_sentences_balances_position_relevance_and_redundancy():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     chosen = select_sentences(vectors, [10, 10, 10, 10], max_sentences=2, max_words=60, redundancy=1.0)
     assert chosen[0] == 0 and 1 not in chosen  # the duplicate of the lead is skipped
-    assert select_sentences(vectors, [50, 50, 5, 5], max_sentences=2, max_words=60) == [0, 2]
+    # sentence 1 does not fit the word budget next to sentence 0; 2 is more central than 3
+    assert select_sentences(vectors, [50, 50, 5, 5], max_sentences=2, max_words=60, position_weight=0.5,
+                            redundancy=0.5) == [0, 2]
 
 
 def test_invalid_limits_are_rejected(summarizer):
