@@ -7,9 +7,11 @@
 """
 
 from .articles import Article, split_articles
+from .check import Checker, CorpusResult, DocumentResult, SegmentResult, Span
 from .language import detect_language
 from .sentences import Sentence, split_sentences
 from .summarize import Summarizer, Summary
 
-__all__ = ["Article", "Sentence", "Summarizer", "Summary", "detect_language", "split_articles", "split_sentences"]
+__all__ = ["Article", "Checker", "CorpusResult", "DocumentResult", "SegmentResult", "Sentence", "Span", "Summarizer",
+           "Summary", "detect_language", "split_articles", "split_sentences"]
 __version__ = "0.1.0"

@@ -1,0 +1,344 @@
+"""Check machine translation against reference translations.
+
+Scores each segment with sacrebleu (sentence BLEU with effective order, chrF++, TER; the tokenizer
+fitting the target language) and points at the hypothesis phrases that read as bad MT, with the
+reference's wording as the suggestion. Phrases are aligned by :mod:`summarizer.align`; an unmatched
+hypothesis phrase is kept as a flag only when it is not a paraphrase of the aligned reference
+phrase: for languages the encoder covers, the cosine of the two phrases' embeddings; otherwise a
+character n-gram similarity.
+
+Span fields follow COMET/xCOMET error spans: ``start``, ``end``, ``text``, ``severity``,
+``confidence``, plus ``category`` and ``suggestion``.
+
+.. note:: Work in progress (issue 3): the segment ``score`` combines the metrics with fixed weights
+   that are not yet fitted or evaluated against MQM (``eval/mqm.py``) and DEMETR.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Sequence
+
+import numpy as np
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from .align import Edit, SentencePair, Token, align_sentences, align_tokens, char_ngram_similarity, tokenize
+from .models import Encoder
+from .sentences import split_sentences
+
+PARAPHRASE = 0.8  # phrase similarity at or above which a substitution is a harmless paraphrase
+_STOPWORDS = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been it its this that these those "
+    "he she they we you i his her their our your has have had do does did will would can could may might".split()
+)
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A flagged phrase: ``[start, end)`` in the hypothesis (omissions: in the reference)."""
+
+    start: int
+    end: int
+    text: str
+    category: str  # substitution | addition | omission
+    severity: str  # minor | major
+    confidence: float
+    suggestion: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """Scores and flags of one hypothesis against its reference(s).
+
+    ``reference`` is the reference the spans were aligned to (the closest by chrF++); omissions
+    carry offsets into it.
+    """
+
+    hypothesis: str
+    reference: str
+    score: float
+    bleu: float
+    chrf: float
+    ter: float
+    spans: tuple[Span, ...]
+    omissions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "score": round(self.score, 2), "bleu": round(self.bleu, 2), "chrf": round(self.chrf, 2),
+            "ter": round(self.ter, 2), "spans": [s.to_dict() for s in self.spans],
+            "omissions": [s.to_dict() for s in self.omissions],
+        }
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """Per-segment results in input order, and corpus scores with their sacrebleu signatures."""
+
+    segments: tuple[SegmentResult, ...]
+    bleu: float
+    chrf: float
+    ter: float
+    score: float
+    signatures: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"bleu": self.bleu, "chrf": self.chrf, "ter": self.ter, "score": self.score,
+                "signatures": dict(self.signatures), "segments": [s.to_dict() for s in self.segments]}
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Sentences of the MT and reference documents aligned to each other, with their offsets."""
+
+    mt_text: str
+    ref_text: str
+    mt_start: int
+    mt_end: int
+    ref_start: int
+    ref_end: int
+    result: SegmentResult | None  # None when one side is empty (1–0 or 0–1)
+
+    def to_dict(self) -> dict:
+        record = {k: getattr(self, k) for k in ("mt_text", "ref_text", "mt_start", "mt_end", "ref_start", "ref_end")}
+        record["result"] = self.result.to_dict() if self.result else None
+        return record
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """A document checked pair by pair; ``spans`` have offsets into the MT document."""
+
+    pairs: tuple[AlignedPair, ...]
+    spans: tuple[Span, ...]
+    corpus: CorpusResult
+
+    def to_dict(self) -> dict:
+        return {"pairs": [p.to_dict() for p in self.pairs], "spans": [s.to_dict() for s in self.spans],
+                "bleu": self.corpus.bleu, "chrf": self.corpus.chrf, "ter": self.corpus.ter,
+                "score": self.corpus.score, "signatures": dict(self.corpus.signatures)}
+
+
+def sacrebleu_tokenizer(lang: str) -> str:
+    """sacrebleu's tokenizer for a target language, as its command line picks it."""
+    if lang == "zh":
+        return "zh"
+    if lang in ("ja", "ko"):
+        try:
+            __import__("MeCab" if lang == "ja" else "mecab")
+            return f"{lang}-mecab"
+        except ImportError:
+            return "char"
+    if lang in ("th", "lo", "km", "my"):
+        return "char"
+    return "13a"
+
+
+class Checker:
+    """Score MT against references and flag awkward phrases with the reference's wording.
+
+    ``lang`` is the target language (it picks the BLEU tokenizer and whether the encoder's
+    contextual similarity applies); ``encoder`` is a sentence-transformers model id or path (default:
+    the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
+
+    >>> from summarizer import Checker
+    >>> result = Checker().check("They built a drone production ring in Ukraine.",
+    ...                          ["They built a drone production line in Ukraine."])
+    >>> [(s.text, s.suggestion) for s in result.spans]
+    [('production ring', 'production line')]
+    """
+
+    def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
+                 batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True):
+        self.lang = lang
+        self.tokenize = tokenize or sacrebleu_tokenizer(lang)
+        cjk = lang in ("zh", "ja", "ko")
+        self._bleu = BLEU(effective_order=True, tokenize=self.tokenize)
+        self._corpus_bleu = BLEU(tokenize=self.tokenize)
+        self._chrf = CHRF(word_order=2)
+        self._ter = TER(asian_support=cjk)
+        self.encoder = Encoder(encoder, device=device, batch_size=batch_size) if use_encoder else None
+        self._cache: dict[str, np.ndarray] = {}
+
+    # -- evidence -------------------------------------------------------------------------------
+    def _uses_encoder(self) -> bool:
+        return self.encoder is not None and self.encoder.covers(self.lang)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Encode each distinct text once (cached across calls)."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            for text, vector in zip(todo, self.encoder.encode(todo)):
+                self._cache[text] = vector
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def _similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        if not pairs:
+            return []
+        if not self._uses_encoder():
+            return [char_ngram_similarity(a, b) for a, b in pairs]
+        vectors = self._embed([t for pair in pairs for t in pair])
+        return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
+
+    # -- spans ----------------------------------------------------------------------------------
+    @staticmethod
+    def _content(tokens: Sequence[Token]) -> list[Token]:
+        return [t for t in tokens if t.is_word and t.text.casefold() not in _STOPWORDS]
+
+    def _phrase_edits(self, hyp: str, ref: str) -> tuple[list[Token], list[Token], list[Edit]]:
+        h, r = tokenize(hyp), tokenize(ref)
+        edits = []
+        for e in align_tokens(h, r):
+            # A single changed word is shown with the content word next to it ("production ring",
+            # "civil infrastructure"), preferring the word before it.
+            if e.kind == "substitution" and e.h2 - e.h1 == 1 and self._content([h[e.h1]]):
+                if e.h1 > 0 and e.r1 > 0 and self._content([h[e.h1 - 1]]) and _same(h[e.h1 - 1], r[e.r1 - 1]):
+                    e = Edit(e.kind, e.h1 - 1, e.h2, e.r1 - 1, e.r2)
+                elif e.h2 < len(h) and e.r2 < len(r) and self._content([h[e.h2]]) and _same(h[e.h2], r[e.r2]):
+                    e = Edit(e.kind, e.h1, e.h2 + 1, e.r1, e.r2 + 1)
+            edits.append(e)
+        return h, r, edits
+
+    def _spans(self, hyp: str, ref: str) -> tuple[list[Span], list[Span]]:
+        h, r, edits = self._phrase_edits(hyp, ref)
+        spans: list[Span] = []
+        omissions: list[Span] = []
+        subs = [e for e in edits if e.kind == "substitution"]
+        pairs = []
+        for e in subs:
+            hyp_phrase = hyp[h[e.h1].start : h[e.h2 - 1].end]
+            ref_phrase = ref[r[e.r1].start : r[e.r2 - 1].end]
+            pairs.append((hyp_phrase, ref_phrase))
+        similarity = dict(zip(subs, self._similarities(pairs)))
+        for e in edits:
+            hyp_tokens, ref_tokens = h[e.h1 : e.h2], r[e.r1 : e.r2]
+            if e.kind == "omission":
+                content = self._content(ref_tokens)
+                if content:
+                    start, end = ref_tokens[0].start, ref_tokens[-1].end
+                    omissions.append(Span(start, end, ref[start:end], "omission", _severity(content, ref_tokens),
+                                          round(min(1.0, 0.4 + 0.15 * len(content)), 3), None))
+                continue
+            content = self._content(hyp_tokens)
+            if not any(t.is_word for t in hyp_tokens):
+                continue  # punctuation only
+            start, end = hyp_tokens[0].start, hyp_tokens[-1].end
+            if e.kind == "addition":
+                if content:
+                    spans.append(Span(start, end, hyp[start:end], "addition", _severity(content, hyp_tokens),
+                                      round(min(1.0, 0.3 + 0.15 * len(content)), 3), None))
+                continue
+            sim = similarity[e]
+            if sim >= PARAPHRASE and not _numbers_differ(hyp_tokens, ref_tokens):
+                continue
+            suggestion = ref[ref_tokens[0].start : ref_tokens[-1].end]
+            severity = "major" if sim < 0.5 or _numbers_differ(hyp_tokens, ref_tokens) else "minor"
+            spans.append(Span(start, end, hyp[start:end], "substitution", severity,
+                              round(min(1.0, max(0.0, 1 - sim)), 3), suggestion))
+        return spans, omissions
+
+    # -- scores ---------------------------------------------------------------------------------
+    def check(self, hypothesis: str, references: str | Sequence[str]) -> SegmentResult:
+        """Scores and flagged spans of one hypothesis against one or more references."""
+        refs = [references] if isinstance(references, str) else list(references)
+        if not refs:
+            raise ValueError("check() needs at least one reference")
+        bleu = self._bleu.sentence_score(hypothesis, refs).score
+        chrf = self._chrf.sentence_score(hypothesis, refs).score
+        ter = self._ter.sentence_score(hypothesis, refs).score
+        closest = max(refs, key=lambda ref: self._chrf.sentence_score(hypothesis, [ref]).score)
+        spans, omissions = self._spans(hypothesis, closest)
+        cosine = self._similarities([(hypothesis, closest)])[0] if hypothesis.strip() and closest.strip() else 0.0
+        score = combined_score(bleu, chrf, ter, cosine, hypothesis, spans)
+        return SegmentResult(hypothesis, closest, score, bleu, chrf, ter, tuple(spans), tuple(omissions))
+
+    def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> CorpusResult:
+        """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per hypothesis."""
+        refs = [[r] if isinstance(r, str) else list(r) for r in references]
+        if len(refs) != len(hypotheses):
+            raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
+        if self._uses_encoder():  # one batched encoder call for every distinct sentence
+            self._embed(list(hypotheses) + [r for rs in refs for r in rs])
+        segments = tuple(self.check(h, r) for h, r in zip(hypotheses, refs))
+        streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
+        bleu = self._corpus_bleu.corpus_score(list(hypotheses), streams)
+        chrf = self._chrf.corpus_score(list(hypotheses), streams)
+        ter = self._ter.corpus_score(list(hypotheses), streams)
+        score = float(np.mean([s.score for s in segments])) if segments else 0.0
+        signatures = {"bleu": str(self._corpus_bleu.get_signature()), "chrf": str(self._chrf.get_signature()),
+                      "ter": str(self._ter.get_signature())}
+        return CorpusResult(segments, bleu.score, chrf.score, ter.score, score, signatures)
+
+    def check_document(self, mt_text: str, ref_text: str) -> DocumentResult:
+        """Align the sentences of an MT document to a reference document, then check pair by pair."""
+        mt_sents = split_sentences(mt_text, self.lang)
+        ref_sents = split_sentences(ref_text, self.lang)
+        if self._uses_encoder():
+            mt_vecs, ref_vecs = self._embed([s.text for s in mt_sents]), self._embed([s.text for s in ref_sents])
+        else:
+            from .summarize import _tfidf_vectors
+
+            both = _tfidf_vectors([s.text for s in mt_sents] + [s.text for s in ref_sents], self.lang)
+            both /= np.maximum(np.linalg.norm(both, axis=1, keepdims=True), 1e-9)
+            mt_vecs, ref_vecs = both[: len(mt_sents)], both[len(mt_sents) :]
+        links = align_sentences(mt_vecs, ref_vecs, [len(s.text) for s in mt_sents], [len(s.text) for s in ref_sents])
+        pairs, spans, hyps, refs = [], [], [], []
+        for link in links:
+            pairs.append(self._pair(link, mt_text, ref_text, mt_sents, ref_sents))
+            if pairs[-1].result is not None:
+                hyps.append(pairs[-1].mt_text)
+                refs.append(pairs[-1].ref_text)
+        corpus = self.check_corpus(hyps, refs) if hyps else CorpusResult((), 0.0, 0.0, 100.0, 0.0, {})
+        results = iter(corpus.segments)
+        final_pairs = []
+        for pair in pairs:
+            if pair.result is not None:
+                result = next(results)
+                pair = AlignedPair(pair.mt_text, pair.ref_text, pair.mt_start, pair.mt_end, pair.ref_start,
+                                   pair.ref_end, result)
+                spans.extend(Span(s.start + pair.mt_start, s.end + pair.mt_start, s.text, s.category, s.severity,
+                                  s.confidence, s.suggestion) for s in result.spans)
+            elif pair.mt_text:
+                spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
+            final_pairs.append(pair)
+        return DocumentResult(tuple(final_pairs), tuple(spans), corpus)
+
+    @staticmethod
+    def _pair(link: SentencePair, mt_text: str, ref_text: str, mt_sents, ref_sents) -> AlignedPair:
+        def side(indices, sents, text):
+            if not indices:
+                return "", -1, -1
+            start, end = sents[indices[0]].start, sents[indices[-1]].end
+            return text[start:end], start, end
+
+        mt, ms, me = side(link.hyp, mt_sents, mt_text)
+        ref, rs, re_ = side(link.ref, ref_sents, ref_text)
+        placeholder = SegmentResult(mt, ref, 0, 0, 0, 0, ()) if mt and ref else None
+        return AlignedPair(mt, ref, ms, me, rs, re_, placeholder)
+
+
+def _same(a: Token, b: Token) -> bool:
+    return a.text.casefold() == b.text.casefold()
+
+
+def _severity(content: Sequence[Token], tokens: Sequence[Token]) -> str:
+    return "major" if len(content) >= 3 or any(_NUMBER.search(t.text) for t in tokens) else "minor"
+
+
+def _numbers_differ(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token]) -> bool:
+    hyp_numbers = {t.text for t in hyp_tokens if _NUMBER.search(t.text)}
+    ref_numbers = {t.text for t in ref_tokens if _NUMBER.search(t.text)}
+    return hyp_numbers != ref_numbers
+
+
+def combined_score(bleu: float, chrf: float, ter: float, cosine: float, hypothesis: str, spans: Sequence[Span]) -> float:
+    """0–100, higher is better: chrF++, TER, BLEU and embedding cosine, less the flagged share of the text."""
+    flagged = sum(s.end - s.start for s in spans) / max(1, len(hypothesis))
+    lexical = 0.5 * chrf + 0.2 * max(0.0, 100 - ter) + 0.3 * bleu
+    value = 0.6 * lexical + 40 * max(0.0, cosine) - 20 * flagged
+    return float(min(100.0, max(0.0, value)))

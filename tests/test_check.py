@@ -1,0 +1,90 @@
+import pytest
+
+from summarizer import Checker
+from summarizer.check import sacrebleu_tokenizer
+
+MT = ("The ministry announced a plan to build a battery production ring in the north. "
+      "It will create jobs for local residents. "
+      "The plant is expected to open in 2027, officials said at a press conference on Monday.")
+REF = ("The ministry announced a plan to build a battery production line in the north. "
+       "It will create jobs for local residents. The plant is expected to open in 2027, "
+       "officials told a press conference on Monday.")
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+def test_awkward_phrase_is_flagged_with_the_reference_wording(checker):
+    result = checker.check("They set up a drone production ring in the region.",
+                           ["They set up a drone production line in the region."])
+    [span] = result.spans
+    assert (span.text, span.suggestion, span.category) == ("production ring", "production line", "substitution")
+    hyp = "They set up a drone production ring in the region."
+    assert hyp[span.start:span.end] == "production ring"
+    assert 0 < span.confidence <= 1 and span.severity in ("minor", "major")
+
+
+def test_identical_and_paraphrased_text_is_not_flagged(checker):
+    same = checker.check("The company said the talks were ongoing.", "The company said the talks were ongoing.")
+    assert same.spans == () and same.bleu == pytest.approx(100) and same.ter == 0
+    paraphrase = checker.check("Renault is the largest automaker in France.", "Renault is the largest carmaker in France.")
+    assert paraphrase.spans == ()
+
+
+def test_additions_omissions_and_numbers(checker):
+    result = checker.check("The minister delivered 20 new drones to the army yesterday.",
+                           "The minister delivered 25 drones to the army.")
+    by_text = {s.text: s for s in result.spans}
+    assert by_text["yesterday"].category == "addition" and by_text["yesterday"].suggestion is None
+    number = next(s for s in result.spans if "20" in s.text)
+    assert number.severity == "major" and "25" in number.suggestion
+    omitted = checker.check("The minister delivered drones.", "The minister delivered drones to the army.")
+    assert [o.text for o in omitted.omissions] == ["to the army"]
+
+
+def test_multiple_references_use_the_closest(checker):
+    result = checker.check("He opened the new bridge.", ["She closed an old road.", "He opened the new bridge."])
+    assert result.reference == "He opened the new bridge." and result.spans == ()
+    assert result.bleu == pytest.approx(100)
+
+
+def test_scores_rank_better_translations_higher(checker):
+    ref = "The government will raise teacher salaries next year."
+    good = checker.check("The government will increase teacher salaries next year.", ref)
+    bad = checker.check("Government salary of teachers raise will next year be.", ref)
+    assert 0 <= bad.score < good.score <= 100
+    assert set(good.to_dict()) >= {"score", "bleu", "chrf", "ter", "spans"}
+
+
+def test_corpus_scores_carry_sacrebleu_signatures(checker):
+    corpus = checker.check_corpus(["The cat sat on the mat.", "A dog barked."],
+                                  ["The cat sat on the mat.", "The dog barked loudly."])
+    assert len(corpus.segments) == 2 and corpus.segments[0].spans == ()
+    assert corpus.signatures["bleu"].startswith("nrefs:1|case:mixed|eff:no|tok:13a")
+    assert "nw:2" in corpus.signatures["chrf"]
+    with pytest.raises(ValueError, match="2 hypotheses but 1 references"):
+        checker.check_corpus(["a", "b"], ["a"])
+
+
+def test_document_mode_aligns_sentences_and_offsets_point_into_the_mt(checker):
+    result = checker.check_document(MT, REF)
+    assert [bool(p.mt_text and p.ref_text) for p in result.pairs] == [True] * len(result.pairs)
+    merged = [p for p in result.pairs if "2027" in p.mt_text]
+    assert len(merged) == 1 and "press conference" in merged[0].ref_text
+    texts = {s.text: s for s in result.spans}
+    assert texts["production ring"].suggestion == "production line"
+    for span in result.spans:
+        assert MT[span.start:span.end] == span.text
+    assert all("create jobs" not in s.text for s in result.spans)
+    assert result.corpus.signatures["ter"].startswith("nrefs:1")
+
+
+def test_languages_without_encoder_use_character_similarity_and_their_tokenizer():
+    assert sacrebleu_tokenizer("zh") == "zh" and sacrebleu_tokenizer("de") == "13a"
+    checker = Checker(lang="vi")
+    result = checker.check("Nhà máy sẽ mở cửa vào năm sau.", "Nhà máy sẽ khai trương vào năm sau.")
+    assert [s.suggestion for s in result.spans] == ["khai trương"]
+    zh = Checker(lang="zh", use_encoder=False).check("我们今天去公园。", "我们今天去公园。")
+    assert zh.bleu == pytest.approx(100) and zh.spans == ()
