@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from summarizer import Summarizer, split_articles  # noqa: E402
 
-BOILERPLATE = re.compile(r"TIN LIÊN QUAN|Related news|Read more|\|\s*$|^\|", re.M | re.I)
+BOILERPLATE = re.compile(r"tin liên quan|Related news|Read more|\|\s*$|^\|", re.M | re.I)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Split a pasted news page into its articles.
 
 A page as users paste it holds a main story (title, byline such as ``Name |``, paragraphs), then a
-"related news" block (``TIN LIÊN QUAN``, ``Related news``, ``Read more`` …) of teasers (headline,
+"related news" block (``Tin liên quan`` in any case, ``Related news``, ``Read more`` …) of teasers (headline,
 a lone ``|`` or a byline, a one-sentence lede), often with the same teasers repeated further down.
 :func:`split_articles` returns each distinct article once, in page order, with boilerplate (bylines,
 section headers, share buttons, signatures) kept out of titles and bodies. A text with none of that

@@ -147,8 +147,8 @@ class Checker:
     the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
 
     >>> from summarizer import Checker
-    >>> result = Checker().check("They built a drone production ring in Ukraine.",
-    ...                          ["They built a drone production line in Ukraine."])
+    >>> result = Checker().check("They built a drone production ring near the border.",
+    ...                          ["They built a drone production line near the border."])
     >>> [(s.text, s.suggestion) for s in result.spans]
     [('production ring', 'production line')]
     """
