@@ -15,7 +15,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections import Counter
+from typing import Sequence
 
 import numpy as np
 
@@ -137,12 +138,8 @@ def char_ngram_similarity(a: str, b: str, n: int = 3) -> float:
         gb = [b[i : i + k] for i in range(len(b) - k + 1)]
         if not ga or not gb:
             continue
-        from collections import Counter
-
         ca, cb = Counter(ga), Counter(gb)
         score += 2 * sum((ca & cb).values()) / (len(ga) + len(gb))
         total += 1
     return score / total if total else 0.0
 
-
-Similarity = Callable[[Sequence[tuple[str, str]]], list[float]]

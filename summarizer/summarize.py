@@ -110,7 +110,7 @@ def _tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
     try:
         return vectorizer.fit_transform(texts).toarray().astype(np.float32)
     except ValueError:  # no tokens at all (e.g. only punctuation)
-        return np.ones((len(texts), 1), dtype=np.float32) / 1.0
+        return np.ones((len(texts), 1), dtype=np.float32)
 
 
 class Summarizer:
