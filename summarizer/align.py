@@ -142,4 +142,3 @@ def char_ngram_similarity(a: str, b: str, n: int = 3) -> float:
         score += 2 * sum((ca & cb).values()) / (len(ga) + len(gb))
         total += 1
     return score / total if total else 0.0
-
