@@ -21,7 +21,7 @@ from typing import Sequence
 import numpy as np
 
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\w+(?:[-'’.]\w+)*|[^\w\s]", re.U)
-_SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly)$")
+_SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 
 @dataclass(frozen=True)

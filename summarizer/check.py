@@ -17,7 +17,7 @@ Span fields follow COMET/xCOMET error spans: ``start``, ``end``, ``text``, ``sev
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -25,7 +25,9 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 from .align import Edit, SentencePair, Token, align_sentences, align_tokens, char_ngram_similarity, tokenize
 from .models import Encoder
+from .phrasebook import Phrasebook
 from .sentences import split_sentences
+from .spans import Span
 
 PARAPHRASE = 0.8  # phrase similarity at or above which a substitution is a harmless paraphrase
 _STOPWORDS = frozenset(
@@ -33,22 +35,6 @@ _STOPWORDS = frozenset(
     "he she they we you i his her their our your has have had do does did will would can could may might".split()
 )
 _NUMBER = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A flagged phrase: ``[start, end)`` in the hypothesis (omissions: in the reference)."""
-
-    start: int
-    end: int
-    text: str
-    category: str  # substitution | addition | omission
-    severity: str  # minor | major
-    confidence: float
-    suggestion: str | None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -145,6 +131,7 @@ class Checker:
     ``lang`` is the target language (it picks the BLEU tokenizer and whether the encoder's
     contextual similarity applies); ``encoder`` is a sentence-transformers model id or path (default:
     the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
+    With a ``phrasebook``, its matches are added to the spans where the alignment flagged nothing.
 
     >>> from summarizer import Checker
     >>> result = Checker().check("They built a drone production ring near the border.",
@@ -154,8 +141,10 @@ class Checker:
     """
 
     def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
-                 batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True):
+                 batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
+                 phrasebook: Phrasebook | None = None):
         self.lang = lang
+        self.phrasebook = phrasebook
         self.tokenize = tokenize or sacrebleu_tokenizer(lang)
         cjk = lang in ("zh", "ja", "ko")
         self._bleu = BLEU(effective_order=True, tokenize=self.tokenize)
@@ -253,6 +242,9 @@ class Checker:
         ter = self._ter.sentence_score(hypothesis, refs).score
         closest = max(refs, key=lambda ref: self._chrf.sentence_score(hypothesis, [ref]).score)
         spans, omissions = self._spans(hypothesis, closest)
+        if self.phrasebook is not None:
+            extra = [p for p in self.phrasebook.match(hypothesis, self.lang) if not any(p.overlaps(s) for s in spans)]
+            spans = sorted(spans + extra, key=lambda s: s.start)
         cosine = self._similarities([(hypothesis, closest)])[0] if hypothesis.strip() and closest.strip() else 0.0
         score = combined_score(bleu, chrf, ter, cosine, hypothesis, spans)
         return SegmentResult(hypothesis, closest, score, bleu, chrf, ter, tuple(spans), tuple(omissions))
@@ -301,8 +293,7 @@ class Checker:
                 result = next(results)
                 pair = AlignedPair(pair.mt_text, pair.ref_text, pair.mt_start, pair.mt_end, pair.ref_start,
                                    pair.ref_end, result)
-                spans.extend(Span(s.start + pair.mt_start, s.end + pair.mt_start, s.text, s.category, s.severity,
-                                  s.confidence, s.suggestion) for s in result.spans)
+                spans.extend(s.shifted(pair.mt_start) for s in result.spans)
             elif pair.mt_text:
                 spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
             final_pairs.append(pair)

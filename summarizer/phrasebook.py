@@ -1,0 +1,285 @@
+"""Reference phrasebook: known awkward MT renderings and their preferred wording.
+
+Works with no reference translation. Entries live in a TSV users can edit in a spreadsheet
+(header ``awkward  preferred  target_lang  source_lang  note  count``, optional ``example``) or in
+JSONL with the same fields. A default Vietnamese→English phrasebook ships with the package.
+
+Matching is case-, hyphen- and whitespace-insensitive, tolerant of inflection ("production
+rings", "strictly handled"), and only ever matches whole words. Entries are indexed by the first
+letters of their first word, so each word of the text is compared with a handful of entries,
+not with all of them.
+
+:func:`mine_phrasebook` learns new entries from MT/reference pairs: the substitutions the checker's
+alignment finds, kept when they recur and the MT phrase is replaced in most of its occurrences.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .align import char_ngram_similarity, normal_form
+from .inputs import InputError, atomic_output, read_text
+from .spans import Span
+
+if TYPE_CHECKING:
+    from .check import Checker
+
+FIELDS = ["awkward", "preferred", "target_lang", "source_lang", "note", "count"]
+DEFAULT_FILE = "phrasebook.vi-en.tsv"
+WORD_SIMILARITY = 0.7  # a text word matches an entry word at or above this (inflection, small variants),
+# when their lengths differ by at most two characters
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.U)
+_STOPWORDS = frozenset("a an the of to in on at by for with from and or but as is are was were be it its this that".split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrasebook row: MT's ``awkward`` rendering and the ``preferred`` wording."""
+
+    awkward: str
+    preferred: str
+    target_lang: str = "en"
+    source_lang: str = ""
+    note: str = ""
+    count: int = 0
+    example: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _entry(record: dict, where: str) -> Entry:
+    awkward = (record.get("awkward") or "").strip()
+    preferred = (record.get("preferred") or "").strip()
+    if not awkward:
+        raise InputError(f"{where}: 'awkward' is empty")
+    if not preferred:
+        raise InputError(f"{where}: 'preferred' is empty")
+    if not _WORD.search(awkward):
+        raise InputError(f"{where}: 'awkward' has no words: {awkward!r}")
+    raw_count = str(record.get("count") or "0").strip()
+    if not raw_count.isdigit():
+        raise InputError(f"{where}: 'count' must be a whole number, not {raw_count!r}")
+    return Entry(awkward, preferred, (record.get("target_lang") or "en").strip(), (record.get("source_lang") or "").strip(),
+                 (record.get("note") or "").strip(), int(raw_count), (record.get("example") or "").strip())
+
+
+def parse_phrasebook(text: str, name: str) -> list[Entry]:
+    """Entries of a phrasebook file's text; ``name`` (used in errors) ending in .jsonl/.json means JSONL."""
+    entries = []
+    if name.endswith((".jsonl", ".json")):
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{name}:{number}: invalid JSON ({err.msg})") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{name}:{number}: expected a JSON object with 'awkward' and 'preferred'")
+            entries.append(_entry(record, f"{name}:{number}"))
+        return entries
+    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if not header or "awkward" not in header or "preferred" not in header:
+        raise InputError(f"{name}:1: the header must name the columns, at least 'awkward' and 'preferred' "
+                         f"(tab-separated: {' '.join(FIELDS)})")
+    for number, row in enumerate(reader, 2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            raise InputError(f"{name}:{number}: {len(row)} columns but the header has {len(header)} (a stray tab?)")
+        entries.append(_entry(dict(zip(header, row)), f"{name}:{number}"))
+    return entries
+
+
+def load_phrasebook(path: str) -> list[Entry]:
+    """Entries of a TSV or JSONL phrasebook file; errors name the file and line."""
+    return parse_phrasebook(read_text(path), path)
+
+
+def default_entries() -> list[Entry]:
+    """The shipped Vietnamese→English phrasebook."""
+    text = resources.files("summarizer").joinpath("data", DEFAULT_FILE).read_text(encoding="utf-8")
+    return parse_phrasebook(text, DEFAULT_FILE)
+
+
+def write_phrasebook(entries: Iterable[Entry], path: str | None) -> None:
+    """Write entries as TSV (or JSONL when ``path`` ends in .jsonl), atomically; None or ``-`` = stdout."""
+    with atomic_output(path) as out:
+        if path and path.endswith((".jsonl", ".json")):
+            for entry in entries:
+                out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+            return
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(FIELDS + ["example"])
+        for e in entries:
+            writer.writerow([_cell(v) for v in (e.awkward, e.preferred, e.target_lang, e.source_lang, e.note, e.count, e.example)])
+
+
+def _cell(value) -> str:
+    return re.sub(r"[\t\r\n]+", " ", str(value))
+
+
+def _key(word: str) -> str:
+    return word.casefold()[:3]
+
+
+def _adapt(preferred: str, matched: str, entry_last: str, matched_last: str) -> str:
+    """The preferred wording in the match's case, and plural when the match is a simple plural
+    (a verb's -s is taken for a plural too, so wordings ending in an adverb or participle are left alone)."""
+    last = matched_last.casefold()
+    if last != entry_last.casefold() and last in (entry_last.casefold() + "s", entry_last.casefold() + "es"):
+        head, _, tail = preferred.rpartition(" ")
+        if not re.search(r"(s|ly|ed|ing)$", tail):  # adverbs and participles have no plural
+            if re.search(r"[^aeiou]y$", tail):
+                tail = tail[:-1] + "ies"
+            elif re.search(r"(s|x|z|ch|sh)$", tail):
+                tail += "es"
+            else:
+                tail += "s"
+        preferred = f"{head} {tail}" if head else tail
+    if len(matched) > 1 and matched.isupper():
+        return preferred.upper()
+    if matched[:1].isupper() and preferred[:1].islower():
+        return preferred[:1].upper() + preferred[1:]
+    return preferred
+
+
+class Phrasebook:
+    """An indexed set of entries; :meth:`match` finds them in any text.
+
+    >>> book = Phrasebook([Entry("production ring", "production line", note="dây chuyền sản xuất")])
+    >>> [(s.text, s.suggestion) for s in book.match("Two drone-production rings opened.")]
+    [('production rings', 'production lines')]
+    """
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: list[Entry] = []
+        self._index: dict[str, list[tuple[Entry, list[str]]]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        for entry in entries:
+            words = [w.casefold() for w in _WORD.findall(entry.awkward)]
+            if (entry.awkward.casefold(), entry.target_lang) in seen:
+                continue  # the first file loaded wins
+            seen.add((entry.awkward.casefold(), entry.target_lang))
+            self.entries.append(entry)
+            self._index[_key(words[0])].append((entry, words))
+
+    @classmethod
+    def load(cls, paths: Sequence[str] = (), default: bool = True) -> Phrasebook:
+        """User files first (their entries win), then the shipped default unless ``default=False``."""
+        entries: list[Entry] = []
+        for path in paths:
+            entries.extend(load_phrasebook(path))
+        if default:
+            entries.extend(default_entries())
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def match(self, text: str, lang: str = "en") -> list[Span]:
+        """Non-overlapping phrasebook spans in ``text`` (category ``phrasebook``), in text order."""
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        candidates = []
+        for i, (word, _, _) in enumerate(words):
+            for entry, entry_words in self._index.get(_key(word), ()):
+                if entry.target_lang not in ("", lang) or i + len(entry_words) > len(words):
+                    continue
+                window = words[i : i + len(entry_words)]
+                score = _window_score([w for w, _, _ in window], entry_words)
+                if score is None:
+                    continue
+                found = " ".join(w.casefold() for w, _, _ in window)
+                closeness = char_ngram_similarity(found, entry.awkward.casefold())
+                if char_ngram_similarity(found, entry.preferred.casefold()) >= closeness:
+                    continue  # the text already has (a variant of) the preferred wording
+                candidates.append((len(entry_words), score, closeness, i, entry, window))
+        chosen: list[Span] = []
+        for n, score, _, _, entry, window in sorted(candidates, key=lambda c: (-c[0], -c[1], -c[2], c[3])):
+            start, end = window[0][1], window[-1][2]
+            matched = text[start:end]
+            span = Span(start, end, matched, "phrasebook", "minor", round(score, 3),
+                        _adapt(entry.preferred, matched, entry.awkward.split()[-1], window[-1][0]), entry.note or None)
+            if not any(span.overlaps(other) for other in chosen):
+                chosen.append(span)
+        return sorted(chosen, key=lambda s: s.start)
+
+
+def _window_score(window: Sequence[str], entry_words: Sequence[str]) -> float | None:
+    """Mean word similarity when every word matches (stopwords exactly), else None."""
+    total = 0.0
+    for word, target in zip(window, entry_words):
+        folded = word.casefold()
+        if folded == target:
+            total += 1.0
+            continue
+        if target in _STOPWORDS or folded[:3] != target[:3]:
+            return None
+        if normal_form(folded) == normal_form(target):
+            total += 0.95
+            continue
+        similarity = char_ngram_similarity(folded, target)
+        if similarity < WORD_SIMILARITY or abs(len(folded) - len(target)) > 2:
+            return None
+        total += similarity
+    return total / len(entry_words)
+
+
+def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checker: Checker | None = None,
+                    min_count: int = 2, min_consistency: float = 0.5, max_words: int = 4,
+                    target_lang: str = "en", source_lang: str = "") -> list[Entry]:
+    """Phrasebook entries learnt from line-aligned MT and reference (or post-edit) segments.
+
+    Every substitution the checker flags (MT phrase → reference phrase) is counted across
+    segments; an MT phrase is kept when it was replaced at least ``min_count`` times, in at least
+    ``min_consistency`` of its occurrences in the MT, with its most frequent replacement as the
+    preferred wording. Ranked by count × consistency, with an example segment.
+    """
+    from .check import Checker
+
+    if len(hypotheses) != len(references):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    checker = checker or Checker(lang=target_lang)
+    corpus = checker.check_corpus(list(hypotheses), list(references))
+    replacements: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[str, str] = {}
+    for segment in corpus.segments:
+        for span in segment.spans:
+            if span.category != "substitution" or not span.suggestion:
+                continue
+            words = _WORD.findall(span.text)
+            if not words or len(words) > max_words or all(w.casefold() in _STOPWORDS for w in words):
+                continue
+            if any(ch.isdigit() for ch in span.text):
+                continue  # numbers are facts, not phrasing
+            key = " ".join(w.casefold() for w in words)
+            replacements[key][span.suggestion] += 1
+            examples.setdefault(key, segment.hypothesis)
+    frequent = {k: c for k, c in replacements.items() if sum(c.values()) >= min_count}
+    occurrences: Counter = Counter()
+    exact = Phrasebook(Entry(k, "-", target_lang) for k in frequent)
+    for hypothesis in hypotheses:
+        for span in exact.match(hypothesis, target_lang):
+            if span.confidence == 1.0:
+                occurrences[" ".join(w.casefold() for w in _WORD.findall(span.text))] += 1
+    mined = []
+    for key, counter in frequent.items():
+        replaced = sum(counter.values())
+        consistency = replaced / max(replaced, occurrences[key])
+        if consistency < min_consistency:
+            continue
+        preferred, _ = counter.most_common(1)[0]
+        mined.append((replaced * consistency, Entry(key, preferred, target_lang, source_lang,
+                                                    f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences",
+                                                    replaced, examples[key])))
+    return [entry for _, entry in sorted(mined, key=lambda m: (-m[0], m[1].awkward))]
