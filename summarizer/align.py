@@ -21,6 +21,13 @@ from typing import Sequence
 import numpy as np
 
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\w+(?:[-'’.]\w+)*|[^\w\s]", re.U)
+# Function words: never flagged on their own, never fuzzy-matched.
+STOPWORDS = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
+    "those he she they we you i me him her them us his their our your my has have had do does did will would can "
+    "could may might shall should must not no so if then than which who whom whose what when where there here "
+    "very just also only all any some such into onto about over up out".split()
+)
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 

@@ -23,17 +23,13 @@ from typing import Sequence
 import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from .align import Edit, SentencePair, Token, align_sentences, align_tokens, char_ngram_similarity, tokenize
+from .align import STOPWORDS, Edit, SentencePair, Token, align_sentences, align_tokens, char_ngram_similarity, tokenize
 from .models import Encoder
 from .phrasebook import Phrasebook
 from .sentences import split_sentences
 from .spans import Span
 
 PARAPHRASE = 0.8  # phrase similarity at or above which a substitution is a harmless paraphrase
-_STOPWORDS = frozenset(
-    "a an the of to in on at by for with from and or but as is are was were be been it its this that these those "
-    "he she they we you i his her their our your has have had do does did will would can could may might".split()
-)
 _NUMBER = re.compile(r"\d")
 
 
@@ -177,21 +173,31 @@ class Checker:
     # -- spans ----------------------------------------------------------------------------------
     @staticmethod
     def _content(tokens: Sequence[Token]) -> list[Token]:
-        return [t for t in tokens if t.is_word and t.text.casefold() not in _STOPWORDS]
+        return [t for t in tokens if t.is_word and t.text.casefold() not in STOPWORDS]
 
     def _phrase_edits(self, hyp: str, ref: str) -> tuple[list[Token], list[Token], list[Edit]]:
         h, r = tokenize(hyp), tokenize(ref)
         edits = []
         for e in align_tokens(h, r):
-            # A single changed word is shown with the content word next to it ("production ring",
-            # "civil infrastructure"), preferring the word before it.
             if e.kind == "substitution" and e.h2 - e.h1 == 1 and self._content([h[e.h1]]):
-                if e.h1 > 0 and e.r1 > 0 and self._content([h[e.h1 - 1]]) and _same(h[e.h1 - 1], r[e.r1 - 1]):
-                    e = Edit(e.kind, e.h1 - 1, e.h2, e.r1 - 1, e.r2)
-                elif e.h2 < len(h) and e.r2 < len(r) and self._content([h[e.h2]]) and _same(h[e.h2], r[e.r2]):
-                    e = Edit(e.kind, e.h1, e.h2 + 1, e.r1, e.r2 + 1)
+                e = self._widen(e, h, r)
             edits.append(e)
         return h, r, edits
+
+    def _widen(self, e: Edit, h: Sequence[Token], r: Sequence[Token]) -> Edit:
+        """Show a single changed word with the unchanged content word next to it ("production ring").
+
+        A change within one word family (civil → civilian) is usually a modifier, shown with the
+        word after it ("civil infrastructure"); any other change with the word before it.
+        """
+        left = e.h1 > 0 and e.r1 > 0 and self._content([h[e.h1 - 1]]) and _same(h[e.h1 - 1], r[e.r1 - 1])
+        right = e.h2 < len(h) and e.r2 < len(r) and self._content([h[e.h2]]) and _same(h[e.h2], r[e.r2])
+        same_family = e.r2 - e.r1 == 1 and h[e.h1].text[:3].casefold() == r[e.r1].text[:3].casefold()
+        if right and (same_family or not left):
+            return Edit(e.kind, e.h1, e.h2 + 1, e.r1, e.r2 + 1)
+        if left:
+            return Edit(e.kind, e.h1 - 1, e.h2, e.r1 - 1, e.r2)
+        return e
 
     def _spans(self, hyp: str, ref: str) -> tuple[list[Span], list[Span]]:
         h, r, edits = self._phrase_edits(hyp, ref)

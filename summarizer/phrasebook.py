@@ -6,8 +6,8 @@ JSONL with the same fields. A default Vietnamese→English phrasebook ships with
 
 Matching is case-, hyphen- and whitespace-insensitive, tolerant of inflection ("production
 rings", "strictly handled"), and only ever matches whole words. Entries are indexed by the first
-letters of their first word, so each word of the text is compared with a handful of entries,
-not with all of them.
+letters and length of their first word, so each word of the text is compared with a handful of
+entries, not with all of them.
 
 :func:`mine_phrasebook` learns new entries from MT/reference pairs: the substitutions the checker's
 alignment finds, kept when they recur and the MT phrase is replaced in most of its occurrences.
@@ -16,8 +16,11 @@ alignment finds, kept when they recur and the MT phrase is replaced in most of i
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
@@ -25,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .align import char_ngram_similarity, normal_form
+from .align import STOPWORDS, char_ngram_similarity, normal_form
 from .inputs import InputError, atomic_output, read_text
 from .spans import Span
 
@@ -34,10 +37,8 @@ if TYPE_CHECKING:
 
 FIELDS = ["awkward", "preferred", "target_lang", "source_lang", "note", "count"]
 DEFAULT_FILE = "phrasebook.vi-en.tsv"
-WORD_SIMILARITY = 0.7  # a text word matches an entry word at or above this (inflection, small variants),
-# when their lengths differ by at most two characters
+WORD_SIMILARITY = 0.7  # a near word (see _near) matches an entry word at or above this character similarity
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.U)
-_STOPWORDS = frozenset("a an the of to in on at by for with from and or but as is are was were be it its this that".split())
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,6 @@ def _cell(value) -> str:
     return re.sub(r"[\t\r\n]+", " ", str(value))
 
 
-def _key(word: str) -> str:
-    return word.casefold()[:3]
-
-
 def _adapt(preferred: str, matched: str, entry_last: str, matched_last: str) -> str:
     """The preferred wording in the match's case, and plural when the match is a simple plural
     (a verb's -s is taken for a plural too, so wordings ending in an adverb or participle are left alone)."""
@@ -164,15 +161,17 @@ class Phrasebook:
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: list[Entry] = []
-        self._index: dict[str, list[tuple[Entry, list[str]]]] = defaultdict(list)
+        # Keyed by the first word's first three letters and its length: a text word is compared
+        # only with entries whose first word could be a variant of it (lengths within two).
+        self._index: dict[tuple[str, int], list[tuple[Entry, list[_Word]]]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for entry in entries:
-            words = [w.casefold() for w in _WORD.findall(entry.awkward)]
             if (entry.awkward.casefold(), entry.target_lang) in seen:
                 continue  # the first file loaded wins
             seen.add((entry.awkward.casefold(), entry.target_lang))
             self.entries.append(entry)
-            self._index[_key(words[0])].append((entry, words))
+            words = [_Word(w) for w in _WORD.findall(entry.awkward)]
+            self._index[(words[0].key, len(words[0].folded))].append((entry, words))
 
     @classmethod
     def load(cls, paths: Sequence[str] = (), default: bool = True) -> Phrasebook:
@@ -189,16 +188,18 @@ class Phrasebook:
 
     def match(self, text: str, lang: str = "en") -> list[Span]:
         """Non-overlapping phrasebook spans in ``text`` (category ``phrasebook``), in text order."""
-        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        matches = list(_WORD.finditer(text))
+        words = [_Word(m.group()) for m in matches]
         candidates = []
-        for i, (word, _, _) in enumerate(words):
-            for entry, entry_words in self._index.get(_key(word), ()):
+        for i, word in enumerate(words):
+            nearby = (self._index.get((word.key, len(word.folded) + d), ()) for d in (0, -1, 1, -2, 2))
+            for entry, entry_words in itertools.chain.from_iterable(nearby):
                 if entry.target_lang not in ("", lang) or i + len(entry_words) > len(words):
                     continue
-                window = words[i : i + len(entry_words)]
-                score = _window_score([w for w, _, _ in window], entry_words)
+                score = _window_score(words[i : i + len(entry_words)], entry_words)
                 if score is None:
                     continue
+                window = [(m.group(), m.start(), m.end()) for m in matches[i : i + len(entry_words)]]
                 found = " ".join(w.casefold() for w, _, _ in window)
                 closeness = char_ngram_similarity(found, entry.awkward.casefold())
                 if char_ngram_similarity(found, entry.preferred.casefold()) >= closeness:
@@ -215,21 +216,52 @@ class Phrasebook:
         return sorted(chosen, key=lambda s: s.start)
 
 
-def _window_score(window: Sequence[str], entry_words: Sequence[str]) -> float | None:
-    """Mean word similarity when every word matches (stopwords exactly), else None."""
+class _Word:
+    """A word with the forms matching compares: case-folded, its index key and its normal form."""
+
+    __slots__ = ("folded", "key", "normal")
+
+    def __init__(self, word: str):
+        self.folded = word.casefold()
+        self.key = self.folded[:3]
+        self.normal = normal_form(self.folded)
+
+
+@functools.lru_cache(maxsize=65536)
+def _similarity(a: str, b: str) -> float:
+    return char_ngram_similarity(a, b)
+
+
+def _near(a: str, b: str) -> bool:
+    """Could ``a`` be an inflection or spelling variant of ``b``: the same length with at most two
+    letters changed, or a shared stem with endings that differ by at most two characters in length."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 2
+    if abs(len(a) - len(b)) > 2:
+        return False
+    return len(os.path.commonprefix([a, b])) >= min(len(a), len(b)) - 2
+
+
+def _window_score(window: Sequence[_Word], entry_words: Sequence[_Word]) -> float | None:
+    """Mean word similarity when every word matches (stopwords exactly), else None.
+
+    Cheap tests come first (equality, same first letters, :func:`_near`, normal form); character
+    n-grams are compared only for the few near-misses left.
+    """
     total = 0.0
     for word, target in zip(window, entry_words):
-        folded = word.casefold()
-        if folded == target:
+        if word.folded == target.folded:
             total += 1.0
             continue
-        if target in _STOPWORDS or folded[:3] != target[:3]:
+        if target.folded in STOPWORDS or word.key != target.key or not _near(word.folded, target.folded):
             return None
-        if normal_form(folded) == normal_form(target):
+        if word.normal == target.normal:
             total += 0.95
             continue
-        similarity = char_ngram_similarity(folded, target)
-        if similarity < WORD_SIMILARITY or abs(len(folded) - len(target)) > 2:
+        if len(target.folded) <= 5:
+            return None  # short words vary only by inflection (normal form); "they" is not "them"
+        similarity = _similarity(word.folded, target.folded)
+        if similarity < WORD_SIMILARITY:
             return None
         total += similarity
     return total / len(entry_words)
@@ -240,10 +272,12 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
                     target_lang: str = "en", source_lang: str = "") -> list[Entry]:
     """Phrasebook entries learnt from line-aligned MT and reference (or post-edit) segments.
 
-    Every substitution the checker flags (MT phrase → reference phrase) is counted across
-    segments; an MT phrase is kept when it was replaced at least ``min_count`` times, in at least
-    ``min_consistency`` of its occurrences in the MT, with its most frequent replacement as the
-    preferred wording. Ranked by count × consistency, with an example segment.
+    Every substitution the checker flags (MT phrase → reference phrase) is collected; an MT phrase
+    is kept when it was replaced against at least ``min_count`` different references (several
+    systems translating one sentence count once), in at least ``min_consistency`` of its
+    occurrences in the MT, and has a content word. The preferred wording is its most frequent
+    replacement; ``count`` is the number of different references. Ranked by count × consistency,
+    with an example segment.
     """
     from .check import Checker
 
@@ -252,20 +286,22 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
     checker = checker or Checker(lang=target_lang)
     corpus = checker.check_corpus(list(hypotheses), list(references))
     replacements: dict[str, Counter] = defaultdict(Counter)
+    contexts: dict[str, set[str]] = defaultdict(set)  # distinct references it was replaced against
     examples: dict[str, str] = {}
     for segment in corpus.segments:
         for span in segment.spans:
             if span.category != "substitution" or not span.suggestion:
                 continue
             words = _WORD.findall(span.text)
-            if not words or len(words) > max_words or all(w.casefold() in _STOPWORDS for w in words):
+            if not words or len(words) > max_words or all(w.casefold() in STOPWORDS for w in words):
                 continue
             if any(ch.isdigit() for ch in span.text):
                 continue  # numbers are facts, not phrasing
             key = " ".join(w.casefold() for w in words)
             replacements[key][span.suggestion] += 1
+            contexts[key].add(segment.reference)
             examples.setdefault(key, segment.hypothesis)
-    frequent = {k: c for k, c in replacements.items() if sum(c.values()) >= min_count}
+    frequent = {k: c for k, c in replacements.items() if len(contexts[k]) >= min_count}
     occurrences: Counter = Counter()
     exact = Phrasebook(Entry(k, "-", target_lang) for k in frequent)
     for hypothesis in hypotheses:
@@ -279,7 +315,8 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
         if consistency < min_consistency:
             continue
         preferred, _ = counter.most_common(1)[0]
-        mined.append((replaced * consistency, Entry(key, preferred, target_lang, source_lang,
-                                                    f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences",
-                                                    replaced, examples[key])))
+        note = (f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences, "
+                f"against {len(contexts[key])} different references")
+        mined.append((len(contexts[key]) * consistency,
+                      Entry(key, preferred, target_lang, source_lang, note, len(contexts[key]), examples[key])))
     return [entry for _, entry in sorted(mined, key=lambda m: (-m[0], m[1].awkward))]

@@ -69,3 +69,67 @@ def test_console_script_reads_stdin_with_bom_and_crlf():
     text = page.decode("utf-8-sig")  # offsets count characters of the text, without the byte-order mark
     for sentence in records[0]["sentences"]:
         assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+
+
+MT_ARTICLE = ("The ministry will build a drone production ring next year.\n"
+              "Attacks on civil infrastructure have increased.\n"
+              "The plant will employ 300 workers.\n")
+REFERENCE = ("The ministry will build a drone production line next year.\n"
+             "Attacks on civilian infrastructure have increased.\n"
+             "The plant will employ 300 people.\n")
+
+
+def test_check_without_reference_uses_the_phrasebook(tmp_path, capsys):
+    hyp = tmp_path / "article.txt"
+    hyp.write_text(MT_ARTICLE, encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp)]) == 0
+    captured = capsys.readouterr()
+    assert f"{hyp}:1:" in captured.out and "'production ring' -> 'production line'" in captured.out
+    assert "'civil infrastructure' -> 'civilian infrastructure'" in captured.out
+    assert "with the phrasebook only" in captured.err
+    assert main(["check", "--hyp", str(hyp), "--no-default-phrasebook", "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["spans"] for r in records] == [[], [], []] and records[0]["score"] is None
+
+
+def test_check_with_reference_scores_and_flags(tmp_path, capsys):
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    hyp.write_text(MT_ARTICLE, encoding="utf-8")
+    ref.write_text(REFERENCE, encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["id"] for r in records] == [1, 2, 3]
+    assert {"text": "production ring", "suggestion": "production line"}.items() <= records[0]["spans"][0].items()
+    assert "nrefs:1|case:mixed" in captured.err
+
+
+def test_check_refuses_mismatched_line_counts_before_writing(tmp_path, capsys):
+    hyp, ref, out = tmp_path / "mt.txt", tmp_path / "ref.txt", tmp_path / "out.jsonl"
+    hyp.write_text(MT_ARTICLE, encoding="utf-8")
+    ref.write_text("only one line\n", encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "-o", str(out)]) == 2
+    assert f"{ref} has 1 lines but {hyp} has 3" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_mine_writes_a_phrasebook(tmp_path, capsys):
+    hyp, ref, out = tmp_path / "mt.txt", tmp_path / "ref.txt", tmp_path / "found.tsv"
+    hyp.write_text(MT_ARTICLE + "A second production ring opened.\nShelling hit civil infrastructure again.\n"
+                   + MT_ARTICLE, encoding="utf-8")
+    ref.write_text(REFERENCE + "A second production line opened.\nShelling hit civilian infrastructure again.\n"
+                   + REFERENCE, encoding="utf-8")
+    assert main(["mine", "--hyp", str(hyp), "--ref", str(ref), "-o", str(out), "--source-lang", "vi"]) == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:6] == ["awkward", "preferred", "target_lang", "source_lang", "note", "count"]
+    found = {tuple(r.split("\t")[:2]) for r in rows[1:]}
+    assert ("production ring", "production line") in found and ("civil infrastructure", "civilian infrastructure") in found
+    assert "entries mined from 8 segment pairs" in capsys.readouterr().err
+
+
+def test_bad_phrasebook_is_a_one_line_error(tmp_path, capsys):
+    hyp, book = tmp_path / "mt.txt", tmp_path / "book.tsv"
+    hyp.write_text(MT_ARTICLE, encoding="utf-8")
+    book.write_text("awkward\tpreferred\nfoo\t\n", encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp), "--phrasebook", str(book)]) == 2
+    assert f"{book}:2: 'preferred' is empty" in capsys.readouterr().err
