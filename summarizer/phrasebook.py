@@ -258,13 +258,21 @@ def _window_score(window: Sequence[_Word], entry_words: Sequence[_Word]) -> floa
         if word.normal == target.normal:
             total += 0.95
             continue
-        if len(target.folded) <= 5:
-            return None  # short words vary only by inflection (normal form); "they" is not "them"
+        if len(target.folded) <= 5 or len(word.folded) < len(target.folded):
+            # Short words vary only by inflection (normal form): "they" is not "them". Entries are
+            # written in their base form, so a shorter word in the text is a different word
+            # ("the mass" is not "the masses").
+            return None
         similarity = _similarity(word.folded, target.folded)
         if similarity < WORD_SIMILARITY:
             return None
         total += similarity
     return total / len(entry_words)
+
+
+def _has_content_word(text: str) -> bool:
+    """A word of three letters or more that is not a function word ("there's" has none)."""
+    return any(len(part) >= 3 and part not in STOPWORDS for part in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checker: Checker | None = None,
@@ -293,7 +301,7 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
             if span.category != "substitution" or not span.suggestion:
                 continue
             words = _WORD.findall(span.text)
-            if not words or len(words) > max_words or all(w.casefold() in STOPWORDS for w in words):
+            if not words or len(words) > max_words or not _has_content_word(span.text):
                 continue
             if any(ch.isdigit() for ch in span.text):
                 continue  # numbers are facts, not phrasing
