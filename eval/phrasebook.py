@@ -69,7 +69,7 @@ def main() -> None:
     test = [r for r in rows if r["key"][0] not in args.mine_talks]
 
     start = time.perf_counter()
-    mined = mine_phrasebook([r["mt"] for r in train], [refs[r["key"]] for r in train], Checker(), source_lang="zh")
+    mined = mine_phrasebook([r["mt"] for r in train], [refs[r["key"]] for r in train], Checker(phrasebook=None), source_lang="zh")
     mining_seconds = time.perf_counter() - start
     print(f"mined {len(mined)} entries from {len(train)} hypotheses of {', '.join(args.mine_talks)} "
           f"in {mining_seconds:.0f}s; top 15:\n")

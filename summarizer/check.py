@@ -127,7 +127,8 @@ class Checker:
     ``lang`` is the target language (it picks the BLEU tokenizer and whether the encoder's
     contextual similarity applies); ``encoder`` is a sentence-transformers model id or path (default:
     the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
-    With a ``phrasebook``, its matches are added to the spans where the alignment flagged nothing.
+    Phrasebook matches are added to the spans where the alignment flagged nothing: the shipped
+    vi→en phrasebook for English by default, another :class:`Phrasebook`, or ``None`` for none.
 
     >>> from summarizer import Checker
     >>> result = Checker().check("They built a drone production ring near the border.",
@@ -138,8 +139,10 @@ class Checker:
 
     def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
                  batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
-                 phrasebook: Phrasebook | None = None):
+                 phrasebook: Phrasebook | str | None = "default"):
         self.lang = lang
+        if phrasebook == "default":
+            phrasebook = Phrasebook.load() if lang == "en" else None
         self.phrasebook = phrasebook
         self.tokenize = tokenize or sacrebleu_tokenizer(lang)
         cjk = lang in ("zh", "ja", "ko")

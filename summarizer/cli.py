@@ -113,9 +113,9 @@ def _mine(args: argparse.Namespace) -> int:
     from .phrasebook import mine_phrasebook, write_phrasebook
 
     hyps, [refs] = _aligned(args.hyp, [args.ref])
-    entries = mine_phrasebook(hyps, refs, Checker(lang=args.lang, device=args.device), min_count=args.min_count,
-                              min_consistency=args.min_consistency, target_lang=args.lang,
-                              source_lang=args.source_lang)
+    entries = mine_phrasebook(hyps, refs, Checker(lang=args.lang, device=args.device, phrasebook=None),
+                              min_count=args.min_count, min_consistency=args.min_consistency,
+                              target_lang=args.lang, source_lang=args.source_lang)
     write_phrasebook(entries, args.output)
     print(f"{len(entries)} entries mined from {len(hyps)} segment pairs", file=sys.stderr)
     return 0

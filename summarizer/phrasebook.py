@@ -291,7 +291,7 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
 
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-    checker = checker or Checker(lang=target_lang)
+    checker = checker or Checker(lang=target_lang, phrasebook=None)
     corpus = checker.check_corpus(list(hypotheses), list(references))
     replacements: dict[str, Counter] = defaultdict(Counter)
     contexts: dict[str, set[str]] = defaultdict(set)  # distinct references it was replaced against

@@ -114,7 +114,7 @@ def test_mining_keeps_recurring_consistent_substitutions():
             "Workers on the production line earn more.",
             "The minister toured the factory on Monday.",
             "The minister visited the port on Friday."]
-    mined = mine_phrasebook(hyps, refs, Checker(), min_count=2)
+    mined = mine_phrasebook(hyps, refs, Checker(phrasebook=None), min_count=2)
     assert [(e.awkward, e.preferred, e.count) for e in mined] == [("production ring", "production line", 3)]
     assert mined[0].example in hyps and "3 of 3 occurrences, against 3 different references" in mined[0].note
     with pytest.raises(ValueError):
