@@ -46,7 +46,7 @@ class Token:
 class Edit:
     """One unmatched region: ``hyp[h1:h2]`` against ``ref[r1:r2]`` (token indices)."""
 
-    kind: str  # substitution | addition | omission
+    kind: str  # substitution | addition | omission | inflection (same word, another form)
     h1: int
     h2: int
     r1: int
@@ -70,7 +70,11 @@ def align_tokens(hyp: Sequence[Token], ref: Sequence[Token]) -> list[Edit]:
                                       autojunk=False)
     edits = []
     for op, h1, h2, r1, r2 in matcher.get_opcodes():
-        if op == "replace":
+        if op == "equal":
+            # Matched only after normalisation: same word, different form ("go" / "goes").
+            edits.extend(Edit("inflection", h1 + k, h1 + k + 1, r1 + k, r1 + k + 1) for k in range(h2 - h1)
+                         if hyp[h1 + k].text.casefold() != ref[r1 + k].text.casefold())
+        elif op == "replace":
             edits.append(Edit("substitution", h1, h2, r1, r2))
         elif op == "delete":
             edits.append(Edit("addition", h1, h2, r1, r2))

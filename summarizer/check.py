@@ -202,16 +202,18 @@ class Checker:
             return Edit(e.kind, e.h1 - 1, e.h2, e.r1 - 1, e.r2)
         return e
 
-    def _spans(self, hyp: str, ref: str) -> tuple[list[Span], list[Span]]:
+    def _substitutions(self, hyp: str, ref: str) -> tuple[list[Token], list[Token], list[Edit], list[tuple[str, str]]]:
+        """Tokens, edits, and the (hypothesis phrase, reference phrase) of each substitution."""
         h, r, edits = self._phrase_edits(hyp, ref)
+        pairs = [(hyp[h[e.h1].start : h[e.h2 - 1].end], ref[r[e.r1].start : r[e.r2 - 1].end])
+                 for e in edits if e.kind == "substitution"]
+        return h, r, edits, pairs
+
+    def _spans(self, hyp: str, ref: str) -> tuple[list[Span], list[Span]]:
+        h, r, edits, pairs = self._substitutions(hyp, ref)
         spans: list[Span] = []
         omissions: list[Span] = []
         subs = [e for e in edits if e.kind == "substitution"]
-        pairs = []
-        for e in subs:
-            hyp_phrase = hyp[h[e.h1].start : h[e.h2 - 1].end]
-            ref_phrase = ref[r[e.r1].start : r[e.r2 - 1].end]
-            pairs.append((hyp_phrase, ref_phrase))
         similarity = dict(zip(subs, self._similarities(pairs)))
         for e in edits:
             hyp_tokens, ref_tokens = h[e.h1 : e.h2], r[e.r1 : e.r2]
@@ -226,6 +228,11 @@ class Checker:
             if not any(t.is_word for t in hyp_tokens):
                 continue  # punctuation only
             start, end = hyp_tokens[0].start, hyp_tokens[-1].end
+            if e.kind == "inflection":
+                if hyp_tokens[0].is_word:
+                    spans.append(Span(start, end, hyp[start:end], "inflection", "minor", 0.3,
+                                      ref[ref_tokens[0].start : ref_tokens[-1].end]))
+                continue
             if e.kind == "addition":
                 if content:
                     spans.append(Span(start, end, hyp[start:end], "addition", _severity(content, hyp_tokens),
@@ -249,7 +256,7 @@ class Checker:
         bleu = self._bleu.sentence_score(hypothesis, refs).score
         chrf = self._chrf.sentence_score(hypothesis, refs).score
         ter = self._ter.sentence_score(hypothesis, refs).score
-        closest = max(refs, key=lambda ref: self._chrf.sentence_score(hypothesis, [ref]).score)
+        closest = self._closest(hypothesis, refs)
         spans, omissions = self._spans(hypothesis, closest)
         if self.phrasebook is not None:
             extra = [p for p in self.phrasebook.match(hypothesis, self.lang) if not any(p.overlaps(s) for s in spans)]
@@ -258,13 +265,28 @@ class Checker:
         score = combined_score(bleu, chrf, ter, cosine, hypothesis, spans)
         return SegmentResult(hypothesis, closest, score, bleu, chrf, ter, tuple(spans), tuple(omissions))
 
+    def _closest(self, hypothesis: str, refs: Sequence[str]) -> str:
+        """The reference closest to the hypothesis by chrF++ (spans are aligned to it)."""
+        if len(refs) == 1:
+            return refs[0]
+        return max(refs, key=lambda ref: self._chrf.sentence_score(hypothesis, [ref]).score)
+
     def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> CorpusResult:
         """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per hypothesis."""
         refs = [[r] if isinstance(r, str) else list(r) for r in references]
         if len(refs) != len(hypotheses):
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
-        if self._uses_encoder():  # one batched encoder call for every distinct sentence
-            self._embed(list(hypotheses) + [r for rs in refs for r in rs])
+        if self._uses_encoder():
+            # One batched encoder call for every distinct sentence and phrase of the corpus: a
+            # reference shared by many systems is encoded once. The cache lasts for this call only,
+            # so memory follows the size of a call, not of everything ever checked.
+            self._cache.clear()
+            texts: list[str] = []
+            for hypothesis, rs in zip(hypotheses, refs):
+                closest = self._closest(hypothesis, rs)
+                texts += [hypothesis, closest]
+                texts += [phrase for pair in self._substitutions(hypothesis, closest)[3] for phrase in pair]
+            self._embed(texts)
         segments = tuple(self.check(h, r) for h, r in zip(hypotheses, refs))
         streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
         bleu = self._corpus_bleu.corpus_score(list(hypotheses), streams)
