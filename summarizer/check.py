@@ -10,8 +10,8 @@ character n-gram similarity.
 Span fields follow COMET/xCOMET error spans: ``start``, ``end``, ``text``, ``severity``,
 ``confidence``, plus ``category`` and ``suggestion``.
 
-.. note:: Work in progress (issue 3): the segment ``score`` combines the metrics with fixed weights
-   that are not yet fitted or evaluated against MQM (``eval/mqm.py``) and DEMETR.
+The segment score is the mean of chrF++ and BERTScore recall with the sentence encoder's token
+vectors (see :class:`SegmentResult`); ``eval/mqm.py`` and ``eval/demetr.py`` measure it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ _NUMBER = re.compile(r"\d")
 class SegmentResult:
     """Scores and flags of one hypothesis against its reference(s).
 
+    ``score`` (0–100, higher is better) is the mean of chrF++ and the encoder's BERTScore recall
+    rescaled so that 0.5 → 0 and 1 → 100 (``bertscore`` holds the raw recall); chrF++ alone where
+    the encoder does not cover the target language.
+
     ``reference`` is the reference the spans were aligned to (the closest by chrF++); omissions
     carry offsets into it.
     """
@@ -49,12 +53,13 @@ class SegmentResult:
     ter: float
     spans: tuple[Span, ...]
     omissions: tuple[Span, ...] = ()
+    bertscore: float | None = None
 
     def to_dict(self) -> dict:
         return {
             "score": round(self.score, 2), "bleu": round(self.bleu, 2), "chrf": round(self.chrf, 2),
-            "ter": round(self.ter, 2), "spans": [s.to_dict() for s in self.spans],
-            "omissions": [s.to_dict() for s in self.omissions],
+            "ter": round(self.ter, 2), "bertscore": None if self.bertscore is None else round(self.bertscore, 4),
+            "spans": [s.to_dict() for s in self.spans], "omissions": [s.to_dict() for s in self.omissions],
         }
 
 
@@ -152,6 +157,7 @@ class Checker:
         self._ter = TER(asian_support=cjk)
         self.encoder = Encoder(encoder, device=device, batch_size=batch_size) if use_encoder else None
         self._cache: dict[str, np.ndarray] = {}
+        self._token_cache: dict[str, np.ndarray] = {}
 
     # -- evidence -------------------------------------------------------------------------------
     def _uses_encoder(self) -> bool:
@@ -261,9 +267,30 @@ class Checker:
         if self.phrasebook is not None:
             extra = [p for p in self.phrasebook.match(hypothesis, self.lang) if not any(p.overlaps(s) for s in spans)]
             spans = sorted(spans + extra, key=lambda s: s.start)
-        cosine = self._similarities([(hypothesis, closest)])[0] if hypothesis.strip() and closest.strip() else 0.0
-        score = combined_score(bleu, chrf, ter, cosine, hypothesis, spans)
-        return SegmentResult(hypothesis, closest, score, bleu, chrf, ter, tuple(spans), tuple(omissions))
+        recall = self._bertscore_recall(hypothesis, refs) if self._uses_encoder() else None
+        score = chrf if recall is None else (chrf + _rescale(recall)) / 2
+        return SegmentResult(hypothesis, closest, score, bleu, chrf, ter, tuple(spans), tuple(omissions), recall)
+
+    def _tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Token vectors of each text, each distinct text encoded once (cached like sentences)."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._token_cache))
+        for text, vectors in zip(todo, self.encoder.encode_tokens(todo)):
+            self._token_cache[text] = vectors
+        return [self._token_cache[t] for t in texts]
+
+    def _bertscore_recall(self, hypothesis: str, refs: Sequence[str]) -> float:
+        """BERTScore recall (best over references): each reference token's closest hypothesis token."""
+        if not hypothesis.strip():
+            return 0.0
+        hyp, *ref_vectors = self._tokens([hypothesis, *refs])
+        return max(float((r @ hyp.T).max(axis=1).mean()) if len(r) else 1.0 for r in ref_vectors)
+
+    def score_signature(self) -> str:
+        """How ``score`` was computed, to report beside it (as sacrebleu signatures do)."""
+        from . import __version__
+
+        recall = f"bertscore-R:{self.encoder.name}|rescale:{RESCALE_BASELINE}" if self._uses_encoder() else "bertscore-R:none"
+        return f"mean(chrF++,{recall})|summarizer:{__version__}"
 
     def _closest(self, hypothesis: str, refs: Sequence[str]) -> str:
         """The reference closest to the hypothesis by chrF++ (spans are aligned to it)."""
@@ -281,12 +308,13 @@ class Checker:
             # reference shared by many systems is encoded once. The cache lasts for this call only,
             # so memory follows the size of a call, not of everything ever checked.
             self._cache.clear()
-            texts: list[str] = []
+            self._token_cache.clear()
+            phrases: list[str] = []
             for hypothesis, rs in zip(hypotheses, refs):
                 closest = self._closest(hypothesis, rs)
-                texts += [hypothesis, closest]
-                texts += [phrase for pair in self._substitutions(hypothesis, closest)[3] for phrase in pair]
-            self._embed(texts)
+                phrases += [phrase for pair in self._substitutions(hypothesis, closest)[3] for phrase in pair]
+            self._embed(phrases)
+            self._tokens(list(hypotheses) + [r for rs in refs for r in rs])
         segments = tuple(self.check(h, r) for h, r in zip(hypotheses, refs))
         streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
         bleu = self._corpus_bleu.corpus_score(list(hypotheses), streams)
@@ -294,7 +322,7 @@ class Checker:
         ter = self._ter.corpus_score(list(hypotheses), streams)
         score = float(np.mean([s.score for s in segments])) if segments else 0.0
         signatures = {"bleu": str(self._corpus_bleu.get_signature()), "chrf": str(self._chrf.get_signature()),
-                      "ter": str(self._ter.get_signature())}
+                      "ter": str(self._ter.get_signature()), "score": self.score_signature()}
         return CorpusResult(segments, bleu.score, chrf.score, ter.score, score, signatures)
 
     def check_document(self, mt_text: str, ref_text: str) -> DocumentResult:
@@ -358,9 +386,8 @@ def _numbers_differ(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token]) ->
     return hyp_numbers != ref_numbers
 
 
-def combined_score(bleu: float, chrf: float, ter: float, cosine: float, hypothesis: str, spans: Sequence[Span]) -> float:
-    """0–100, higher is better: chrF++, TER, BLEU and embedding cosine, less the flagged share of the text."""
-    flagged = sum(s.end - s.start for s in spans) / max(1, len(hypothesis))
-    lexical = 0.5 * chrf + 0.2 * max(0.0, 100 - ter) + 0.3 * bleu
-    value = 0.6 * lexical + 40 * max(0.0, cosine) - 20 * flagged
-    return float(min(100.0, max(0.0, value)))
+RESCALE_BASELINE = 0.5  # BERTScore recall at which the rescaled value is 0
+
+
+def _rescale(recall: float) -> float:
+    return float(min(100.0, max(0.0, 100 * (recall - RESCALE_BASELINE) / (1 - RESCALE_BASELINE))))

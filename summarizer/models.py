@@ -106,6 +106,19 @@ class Encoder:
 
         return _shared(("encoder", self.path, self.device, self.dtype), load)
 
+    def encode_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Unit-length contextual vectors of each text's tokens (special tokens left out)."""
+        if not texts:
+            return []
+        outputs = self.model.encode(list(texts), batch_size=self.batch_size, output_value="token_embeddings",
+                                    show_progress_bar=False)
+        vectors = []
+        for tokens in outputs:
+            tokens = tokens.float().cpu().numpy()
+            tokens = tokens[1:-1] if len(tokens) > 2 else tokens
+            vectors.append(tokens / np.maximum(np.linalg.norm(tokens, axis=1, keepdims=True), 1e-9))
+        return vectors
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)

@@ -1,0 +1,100 @@
+"""Controlled MT errors (DEMETR): does the score drop, and is the injected error flagged?
+
+    python eval/demetr.py [--data ../shared/data/perturbations/demetr] [--per-type 200]
+
+For each perturbation file, the first ``--per-type`` items whose perturbation was applied
+(``pert_check``), reference = ``eng_sent``:
+
+* drop rate: how often the segment score of ``pert_sent`` is below that of ``mt_sent`` (a tie is
+  not a drop), for the checker's score next to sentence BLEU and chrF++;
+* detection: how often a flagged span of ``pert_sent`` overlaps the injected edit (the words a
+  word-level diff of ``mt_sent`` → ``pert_sent`` marks; for a pure deletion, the words on either
+  side of the gap);
+* false flags: the share of ``mt_sent``'s non-space characters flagged before any perturbation.
+
+Goals (issue 3): drop rate ≥ 95 % critical, ≥ 90 % major; detection ≥ 90 % critical and major.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from sacrebleu.metrics import BLEU, CHRF
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from summarizer import Checker  # noqa: E402
+
+SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, "base": 3}
+
+
+def edit_region(mt: str, pert: str) -> tuple[int, int]:
+    """Character range of ``pert`` that the perturbation touched (widened to neighbours for deletions)."""
+    a = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", mt)]
+    b = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", pert)]
+    matcher = difflib.SequenceMatcher(None, [w for *_, w in a], [w for *_, w in b], autojunk=False)
+    starts, ends = [], []
+    for op, _, _, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if j2 > j1:
+            starts.append(b[j1][0])
+            ends.append(b[j2 - 1][1])
+        else:  # deletion: the words around the gap
+            starts.append(b[j1 - 1][0] if j1 > 0 else 0)
+            ends.append(b[j1][1] if j1 < len(b) else len(pert))
+    return (min(starts), max(ends)) if starts else (0, 0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/perturbations/demetr"))
+    parser.add_argument("--per-type", type=int, default=200)
+    args = parser.parse_args()
+    checker = Checker(lang="en")
+    bleu, chrf = BLEU(effective_order=True), CHRF(word_order=2)
+    rows = []
+    by_severity: dict[str, list] = defaultdict(list)
+    for path in sorted(args.data.glob("*.json")):
+        items = [x for x in json.loads(path.read_text(encoding="utf-8")) if x.get("pert_check")][: args.per_type]
+        if not items:
+            continue
+        severity = path.name.split("_")[0]
+        refs = [x["eng_sent"] for x in items]
+        mt = checker.check_corpus([x["mt_sent"] for x in items], refs).segments
+        pert = checker.check_corpus([x["pert_sent"] for x in items], refs).segments
+        drop = sum(p.score < m.score for m, p in zip(mt, pert)) / len(items)
+        drop_bleu = sum(bleu.sentence_score(x["pert_sent"], [x["eng_sent"]]).score
+                        < bleu.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
+        drop_chrf = sum(chrf.sentence_score(x["pert_sent"], [x["eng_sent"]]).score
+                        < chrf.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
+        detected = 0
+        for x, p in zip(items, pert):
+            start, end = edit_region(x["mt_sent"], x["pert_sent"])
+            detected += any(s.start <= end and start <= s.end for s in p.spans)
+        flagged = sum(sum(1 for s in m.spans for c in m.hypothesis[s.start:s.end] if not c.isspace()) for m in mt)
+        chars = sum(sum(1 for c in m.hypothesis if not c.isspace()) for m in mt)
+        row = (severity, path.stem.split("_", 1)[1], len(items), drop, drop_bleu, drop_chrf, detected / len(items),
+               flagged / max(1, chars))
+        rows.append(row)
+        by_severity[severity].append(row)
+    print("| severity | perturbation | n | score drops | sentBLEU drops | chrF++ drops | edit flagged | chars flagged on unperturbed MT |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r[0], 9), r[1])):
+        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.1%} | {r[4]:.1%} | {r[5]:.1%} | {r[6]:.1%} | {r[7]:.1%} |")
+    print("\n| severity | items | score drops | sentBLEU drops | chrF++ drops | edit flagged |")
+    print("|---|---|---|---|---|---|")
+    for severity in sorted(by_severity, key=lambda s: SEVERITY_ORDER.get(s, 9)):
+        group = by_severity[severity]
+        n = sum(r[2] for r in group)
+        mean = [sum(r[i] * r[2] for r in group) / n for i in (3, 4, 5, 6)]
+        print(f"| {severity} | {n} | {mean[0]:.1%} | {mean[1]:.1%} | {mean[2]:.1%} | {mean[3]:.1%} |")
+
+
+if __name__ == "__main__":
+    main()
