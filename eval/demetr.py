@@ -8,8 +8,8 @@ For each perturbation file, the first ``--per-type`` items whose perturbation wa
 * drop rate: how often the segment score of ``pert_sent`` is below that of ``mt_sent`` (a tie is
   not a drop), for the checker's score next to sentence BLEU and chrF++;
 * detection: how often a flagged span of ``pert_sent`` overlaps the injected edit (the words a
-  word-level diff of ``mt_sent`` → ``pert_sent`` marks; for a pure deletion, the words on either
-  side of the gap);
+  word-level diff of ``mt_sent`` → ``pert_sent`` marks; for a deletion, the words on either side
+  of the gap), or an omission span reports a word the perturbation removed as missing;
 * false flags: the share of ``mt_sent``'s non-space characters flagged before any perturbation.
 
 Goals (issue 3): drop rate ≥ 95 % critical, ≥ 90 % major; detection ≥ 90 % critical and major.
@@ -33,22 +33,32 @@ from summarizer import Checker  # noqa: E402
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, "base": 3}
 
 
-def edit_region(mt: str, pert: str) -> tuple[int, int]:
-    """Character range of ``pert`` that the perturbation touched (widened to neighbours for deletions)."""
+def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
+    """Character range of ``pert`` that the perturbation touched (for a deletion, the words around
+    the gap), and the words it removed from ``mt`` (lower-cased, punctuation stripped)."""
     a = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", mt)]
     b = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", pert)]
     matcher = difflib.SequenceMatcher(None, [w for *_, w in a], [w for *_, w in b], autojunk=False)
-    starts, ends = [], []
-    for op, _, _, j1, j2 in matcher.get_opcodes():
+    starts, ends, removed = [], [], set()
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        removed |= {re.sub(r"\W", "", w.lower()) for *_, w in a[i1:i2]} - {""}
         if j2 > j1:
             starts.append(b[j1][0])
             ends.append(b[j2 - 1][1])
-        else:  # deletion: the words around the gap
+        else:
             starts.append(b[j1 - 1][0] if j1 > 0 else 0)
             ends.append(b[j1][1] if j1 < len(b) else len(pert))
-    return (min(starts), max(ends)) if starts else (0, 0)
+    return (min(starts), max(ends), removed) if starts else (0, 0, removed)
+
+
+def detected(result, start: int, end: int, removed: set[str]) -> bool:
+    """A hypothesis span touches the edit, or an omission reports a removed word as missing."""
+    if any(s.start <= end and start <= s.end for s in result.spans):
+        return True
+    missing = {re.sub(r"\W", "", w.lower()) for o in result.omissions for w in o.text.split()}
+    return bool(removed & missing)
 
 
 def main() -> None:
@@ -73,13 +83,12 @@ def main() -> None:
                         < bleu.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
         drop_chrf = sum(chrf.sentence_score(x["pert_sent"], [x["eng_sent"]]).score
                         < chrf.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
-        detected = 0
+        found = 0
         for x, p in zip(items, pert):
-            start, end = edit_region(x["mt_sent"], x["pert_sent"])
-            detected += any(s.start <= end and start <= s.end for s in p.spans)
+            found += detected(p, *edit_region(x["mt_sent"], x["pert_sent"]))
         flagged = sum(sum(1 for s in m.spans for c in m.hypothesis[s.start:s.end] if not c.isspace()) for m in mt)
         chars = sum(sum(1 for c in m.hypothesis if not c.isspace()) for m in mt)
-        row = (severity, path.stem.split("_", 1)[1], len(items), drop, drop_bleu, drop_chrf, detected / len(items),
+        row = (severity, path.stem.split("_", 1)[1], len(items), drop, drop_bleu, drop_chrf, found / len(items),
                flagged / max(1, chars))
         rows.append(row)
         by_severity[severity].append(row)

@@ -61,7 +61,11 @@ def tokenize(text: str) -> list[Token]:
 def normal_form(token: str) -> str:
     """Case-, punctuation- and inflection-insensitive form used for matching."""
     word = token.casefold().replace("’", "'")
-    return _SUFFIX.sub("", word) if word.isalpha() else word
+    if not word.isalpha():
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # factories → factory
+    return _SUFFIX.sub("", word)
 
 
 def align_tokens(hyp: Sequence[Token], ref: Sequence[Token]) -> list[Edit]:

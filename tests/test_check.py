@@ -88,3 +88,19 @@ def test_languages_without_encoder_use_character_similarity_and_their_tokenizer(
     assert [s.suggestion for s in result.spans] == ["khai trương"]
     zh = Checker(lang="zh", use_encoder=False).check("我们今天去公园。", "我们今天去公园。")
     assert zh.bleu == pytest.approx(100) and zh.spans == ()
+
+
+def test_inflection_changes_are_minor_flags(checker):
+    result = checker.check("Yesterday the minister visit the new factories.", "Yesterday the minister visited the new factory.")
+    flags = {s.text: s for s in result.spans}
+    assert flags["visit"].category == "inflection" and flags["visit"].suggestion == "visited"
+    assert flags["factories"].suggestion == "factory" and flags["factories"].severity == "minor"
+
+
+def test_score_is_chrf_and_bertscore_with_a_signature(checker):
+    same = checker.check("The bridge opened on Monday.", "The bridge opened on Monday.")
+    assert same.score == pytest.approx(100) and same.bertscore == pytest.approx(1.0, abs=1e-4)
+    corpus = checker.check_corpus(["The bridge opened on Monday."], ["The bridge opened on Monday."])
+    assert corpus.signatures["score"].startswith("mean(chrF++,bertscore-R:all-MiniLM-L6-v2|rescale:0.5)")
+    lexical = Checker(use_encoder=False, phrasebook=None).check("The bridge opened.", "The bridge opened today.")
+    assert lexical.bertscore is None and lexical.score == pytest.approx(lexical.chrf)
