@@ -262,6 +262,9 @@ class Checker:
         bleu = self._bleu.sentence_score(hypothesis, refs).score
         chrf = self._chrf.sentence_score(hypothesis, refs).score
         ter = self._ter.sentence_score(hypothesis, refs).score
+        return self._result(hypothesis, refs, bleu, chrf, ter)
+
+    def _result(self, hypothesis: str, refs: Sequence[str], bleu: float, chrf: float, ter: float) -> SegmentResult:
         closest = self._closest(hypothesis, refs)
         spans, omissions = self._spans(hypothesis, closest)
         if self.phrasebook is not None:
@@ -315,12 +318,22 @@ class Checker:
                 phrases += [phrase for pair in self._substitutions(hypothesis, closest)[3] for phrase in pair]
             self._embed(phrases)
             self._tokens(list(hypotheses) + [r for rs in refs for r in rs])
-        segments = tuple(self.check(h, r) for h, r in zip(hypotheses, refs))
         streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
-        bleu = self._corpus_bleu.corpus_score(list(hypotheses), streams)
-        chrf = self._chrf.corpus_score(list(hypotheses), streams)
-        ter = self._ter.corpus_score(list(hypotheses), streams)
-        score = float(np.mean([s.score for s in segments])) if segments else 0.0
+        # sacrebleu's per-segment statistics, computed once and used for both the sentence and the
+        # corpus scores (what sentence_score and corpus_score each do internally; TER is costly).
+        stats = {name: metric._extract_corpus_statistics(list(hypotheses), streams) if hypotheses else []
+                 for name, metric in (("bleu", self._corpus_bleu), ("chrf", self._chrf), ("ter", self._ter))}
+        segments = tuple(
+            self._result(h, r, self._bleu._aggregate_and_compute([stats["bleu"][i]]).score,
+                         self._chrf._aggregate_and_compute([stats["chrf"][i]]).score,
+                         self._ter._aggregate_and_compute([stats["ter"][i]]).score)
+            for i, (h, r) in enumerate(zip(hypotheses, refs)))
+        if not segments:
+            raise ValueError("check_corpus() needs at least one hypothesis")
+        bleu = self._corpus_bleu._aggregate_and_compute(stats["bleu"])
+        chrf = self._chrf._aggregate_and_compute(stats["chrf"])
+        ter = self._ter._aggregate_and_compute(stats["ter"])
+        score = float(np.mean([s.score for s in segments]))
         signatures = {"bleu": str(self._corpus_bleu.get_signature()), "chrf": str(self._chrf.get_signature()),
                       "ter": str(self._ter.get_signature()), "score": self.score_signature()}
         return CorpusResult(segments, bleu.score, chrf.score, ter.score, score, signatures)
@@ -344,7 +357,8 @@ class Checker:
             if pairs[-1].result is not None:
                 hyps.append(pairs[-1].mt_text)
                 refs.append(pairs[-1].ref_text)
-        corpus = self.check_corpus(hyps, refs) if hyps else CorpusResult((), 0.0, 0.0, 100.0, 0.0, {})
+        corpus = self.check_corpus(hyps, refs) if hyps else CorpusResult((), 0.0, 0.0, 100.0, 0.0,
+                                                                          {"score": self.score_signature()})
         results = iter(corpus.segments)
         final_pairs = []
         for pair in pairs:

@@ -104,3 +104,19 @@ def test_score_is_chrf_and_bertscore_with_a_signature(checker):
     assert corpus.signatures["score"].startswith("mean(chrF++,bertscore-R:all-MiniLM-L6-v2|rescale:0.5)")
     lexical = Checker(use_encoder=False, phrasebook=None).check("The bridge opened.", "The bridge opened today.")
     assert lexical.bertscore is None and lexical.score == pytest.approx(lexical.chrf)
+
+
+def test_corpus_scores_equal_sacrebleu_sentence_and_corpus_scores():
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    hyps = ["The cat sat on the mat today.", "A dog barked at night."]
+    refs = [["The cat sat on the mat.", "A cat was on the mat."], ["The dog barked loudly at night.", "A dog barked."]]
+    corpus = Checker(use_encoder=False, phrasebook=None).check_corpus(hyps, refs)
+    for segment, hyp, rs in zip(corpus.segments, hyps, refs):
+        assert segment.bleu == pytest.approx(BLEU(effective_order=True).sentence_score(hyp, rs).score)
+        assert segment.chrf == pytest.approx(CHRF(word_order=2).sentence_score(hyp, rs).score)
+        assert segment.ter == pytest.approx(TER().sentence_score(hyp, rs).score)
+    streams = [list(s) for s in zip(*refs)]
+    assert corpus.bleu == pytest.approx(BLEU().corpus_score(hyps, streams).score)
+    assert corpus.chrf == pytest.approx(CHRF(word_order=2).corpus_score(hyps, streams).score)
+    assert corpus.ter == pytest.approx(TER().corpus_score(hyps, streams).score)
