@@ -73,6 +73,9 @@ class CorpusResult:
     ter: float
     score: float
     signatures: dict = field(default_factory=dict)
+    # sacrebleu's per-segment statistics ("bleu", "chrf", "ter"), for bootstrap resampling and
+    # for adding batches up into corpus scores (see summarizer.report)
+    stats: dict = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {"bleu": self.bleu, "chrf": self.chrf, "ter": self.ter, "score": self.score,
@@ -318,11 +321,9 @@ class Checker:
                 phrases += [phrase for pair in self._substitutions(hypothesis, closest)[3] for phrase in pair]
             self._embed(phrases)
             self._tokens(list(hypotheses) + [r for rs in refs for r in rs])
-        streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
         # sacrebleu's per-segment statistics, computed once and used for both the sentence and the
         # corpus scores (what sentence_score and corpus_score each do internally; TER is costly).
-        stats = {name: metric._extract_corpus_statistics(list(hypotheses), streams) if hypotheses else []
-                 for name, metric in (("bleu", self._corpus_bleu), ("chrf", self._chrf), ("ter", self._ter))}
+        stats = self.segment_stats(hypotheses, refs)
         segments = tuple(
             self._result(h, r, self._bleu._aggregate_and_compute([stats["bleu"][i]]).score,
                          self._chrf._aggregate_and_compute([stats["chrf"][i]]).score,
@@ -334,9 +335,25 @@ class Checker:
         chrf = self._chrf._aggregate_and_compute(stats["chrf"])
         ter = self._ter._aggregate_and_compute(stats["ter"])
         score = float(np.mean([s.score for s in segments]))
-        signatures = {"bleu": str(self._corpus_bleu.get_signature()), "chrf": str(self._chrf.get_signature()),
-                      "ter": str(self._ter.get_signature()), "score": self.score_signature()}
-        return CorpusResult(segments, bleu.score, chrf.score, ter.score, score, signatures)
+        return CorpusResult(segments, bleu.score, chrf.score, ter.score, score, self.signatures(), stats)
+
+    @property
+    def metrics(self) -> dict:
+        """The sacrebleu metric objects behind corpus scores: ``{"bleu", "chrf", "ter"}``."""
+        return {"bleu": self._corpus_bleu, "chrf": self._chrf, "ter": self._ter}
+
+    def signatures(self) -> dict[str, str]:
+        """sacrebleu signatures of the corpus scores, and the checker score's own."""
+        signatures = {name: str(metric.get_signature()) for name, metric in self.metrics.items()}
+        signatures["score"] = self.score_signature()
+        return signatures
+
+    def segment_stats(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> dict[str, list]:
+        """sacrebleu's per-segment statistics for BLEU, chrF++ and TER (lexical only, cheap)."""
+        refs = [list(r) for r in references]
+        streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max((len(rs) for rs in refs), default=1))]
+        return {name: metric._extract_corpus_statistics(list(hypotheses), streams) if hypotheses else []
+                for name, metric in self.metrics.items()}
 
     def check_document(self, mt_text: str, ref_text: str) -> DocumentResult:
         """Align the sentences of an MT document to a reference document, then check pair by pair."""

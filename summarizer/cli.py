@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import itertools
 import json
+import os
 import signal
 import sys
+from pathlib import Path
 
 from .inputs import InputError, atomic_output, read_text
 
@@ -29,16 +33,27 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--max-input-tokens", type=int, default=None, help="abstractive: chunk size in tokens (default: the model's limit)")
     s.add_argument("--num-beams", type=int, default=4, help="abstractive: beam size (default: 4)")
 
-    c = sub.add_parser("check", help="flag awkward MT phrasing (against references, or with the phrasebook alone)",
-                       description="Check line-aligned MT against references; with no --ref, flag the phrasebook's "
-                                   "known awkward renderings only.")
-    c.add_argument("--hyp", required=True, help="MT text file, one segment per line; - for stdin")
+    c = sub.add_parser("check", help="score MT against references and flag awkward phrasing (or phrasebook only)",
+                       description="Check MT against references, sacrebleu style (line-aligned --hyp/--ref files) "
+                                   "or COMET style (--input records with mt and ref). With no reference, flag the "
+                                   "phrasebook's known awkward renderings only.")
+    c.add_argument("--hyp", nargs="+", default=[], help="MT file(s), one segment per line; several = several systems")
     c.add_argument("--ref", action="append", default=[], help="reference file, line-aligned with --hyp (repeatable)")
+    c.add_argument("--input", help="records file: .jsonl, .tsv or .csv with mt, ref (or refs), optional src, id, system, doc")
+    c.add_argument("--system-names", nargs="+", help="names of the --hyp systems (default: file names)")
     c.add_argument("--lang", default="en", help="target language (default: en)")
+    c.add_argument("--tokenize", default=None, help="sacrebleu tokenizer (default: by --lang, as sacrebleu)")
     c.add_argument("--phrasebook", action="append", default=[], help="extra phrasebook TSV/JSONL (repeatable)")
     c.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
-    c.add_argument("--format", choices=["text", "jsonl"], default="text")
-    c.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv"], default="text")
+    c.add_argument("-o", "--output", help="write here instead of stdout; written atomically (via OUTPUT.partial)")
+    c.add_argument("--resume", action="store_true", help="continue an interrupted run from OUTPUT.partial (jsonl)")
+    c.add_argument("--summary", help="write corpus scores, intervals, ranking and signatures to this JSON file")
+    c.add_argument("--fail-under", type=float, help="exit 1 when a system's corpus score is below this")
+    c.add_argument("--on-error", choices=["fail", "skip"], default="fail", help="bad record: stop (default) or skip it")
+    c.add_argument("--batch-size", type=int, default=256, help="segments checked per batch (default: 256)")
+    c.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (default: 1000)")
+    c.add_argument("--no-encoder", action="store_true", help="lexical evidence only (no transformer; faster)")
     c.add_argument("--device", default=None)
 
     m = sub.add_parser("mine", help="learn phrasebook entries from MT and reference (post-edit) files",
@@ -71,40 +86,147 @@ def _aligned(hyp_path: str, ref_paths: list[str]) -> tuple[list[str], list[list[
     return hyps, refs
 
 
+def _row(record, result) -> dict:
+    """One output record: the checker's result, or phrasebook spans alone (``result`` is a span list)."""
+    if isinstance(result, list):
+        return {"id": record.id, "system": record.system, "score": None, "bleu": None, "chrf": None, "ter": None,
+                "spans": [s.to_dict() for s in result]}
+    return {"id": record.id, "system": record.system, **result.to_dict()}
+
+
+_COLUMNS = ["id", "system", "score", "bleu", "chrf", "ter", "flags", "spans"]
+
+
+def _write_row(out, row: dict, fmt: str, where: str) -> None:
+    if fmt == "jsonl":
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt in ("tsv", "csv"):
+        flat = dict(row, flags=len(row["spans"]), spans="; ".join(
+            f"{s['text']} -> {s['suggestion']}" if s["suggestion"] else s["text"] for s in row["spans"]))
+        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(
+            ["" if flat[c] is None else flat[c] for c in _COLUMNS])
+    else:
+        for span in row["spans"]:
+            fix = f" -> {span['suggestion']!r}" if span["suggestion"] else ""
+            note = f"  ({span['note']})" if span.get("note") else ""
+            out.write(f"{where}:{span['start']}-{span['end']}: {span['category']} {span['severity']}: "
+                      f"{span['text']!r}{fix}{note}\n")
+
+
+def _resume_point(partial: Path, fmt: str) -> list[dict]:
+    """The complete records an interrupted run left in ``partial`` (a torn last line is dropped)."""
+    if fmt != "jsonl":
+        raise InputError("--resume needs --format jsonl")
+    done = []
+    with open(partial, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break
+            done.append(json.loads(line))
+    with open(partial, "w", encoding="utf-8") as fh:  # drop a torn last line
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in done)
+    return done
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import Checker
+    from .corpus import read_aligned, read_records, records
     from .phrasebook import Phrasebook
+    from .report import SystemTotals, format_table, system_scores
 
-    hyps, refs = _aligned(args.hyp, args.ref)
+    if bool(args.input) == bool(args.hyp):
+        raise InputError("give either --hyp (with --ref) or --input")
+    if args.input and args.ref:
+        raise InputError("--input records carry their references; --ref goes with --hyp")
+    if args.batch_size < 1:
+        raise InputError("--batch-size must be at least 1")
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
-    records = []
-    if refs:
-        checker = Checker(lang=args.lang, device=args.device, phrasebook=book if len(book) else None)
-        corpus = checker.check_corpus(hyps, [list(r) for r in zip(*refs)])
-        for i, segment in enumerate(corpus.segments):
-            records.append({"id": i + 1, **segment.to_dict()})
-        print(f"BLEU {corpus.bleu:.2f}  chrF++ {corpus.chrf:.2f}  TER {corpus.ter:.2f}  score {corpus.score:.2f}",
-              file=sys.stderr)
-        for name, signature in corpus.signatures.items():
-            print(f"{name}: {signature}", file=sys.stderr)
-    else:
-        for i, line in enumerate(hyps):
-            spans = book.match(line, args.lang)
-            records.append({"id": i + 1, "score": None, "bleu": None, "chrf": None, "ter": None,
-                            "spans": [s.to_dict() for s in spans]})
-    with atomic_output(args.output) as out:
-        for record in records:
-            if args.format == "jsonl":
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                continue
-            for span in record["spans"]:
-                fix = f" -> {span['suggestion']!r}" if span["suggestion"] else ""
-                note = f"  ({span['note']})" if span.get("note") else ""
-                out.write(f"{args.hyp}:{record['id']}:{span['start']}-{span['end']}: {span['category']} "
-                          f"{span['severity']}: {span['text']!r}{fix}{note}\n")
-    flags = sum(len(r["spans"]) for r in records)
-    mode = "against the references" if refs else f"with the phrasebook only ({len(book)} entries; no reference given)"
-    print(f"{flags} flags in {len(records)} lines, {mode}", file=sys.stderr)
+    items = read_records(args.input) if args.input else read_aligned(args.hyp, args.ref, args.system_names)
+    stream = records(items, args.on_error, lambda message: print(f"summarizer: {message}", file=sys.stderr))
+    checker: Checker | None = None
+    totals: dict[str, SystemTotals] = {}
+    done: list[dict] = []
+    partial = Path(f"{args.output}.partial") if args.output and args.output != "-" else None
+    if args.resume:
+        if partial is None:
+            raise InputError("--resume needs -o FILE")
+        if partial.exists():
+            done = _resume_point(partial, args.format)
+    out = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else sys.stdout
+    flags = segments = 0
+    try:
+        if args.format in ("tsv", "csv") and not done:
+            csv.writer(out, delimiter="\t" if args.format == "tsv" else ",", lineterminator="\n").writerow(_COLUMNS)
+        batch: list = []
+        for index, record in enumerate(itertools.chain(stream, [None])):
+            if record is not None:
+                batch.append((index, record))
+                if len(batch) < args.batch_size:
+                    continue
+            if not batch:
+                break
+            todo = [(i, r) for i, r in batch if i >= len(done)]
+            scored = [r for _, r in batch if r.refs]
+            if scored and checker is None:
+                checker = Checker(lang=args.lang, device=args.device, tokenize=args.tokenize,
+                                  use_encoder=not args.no_encoder, phrasebook=book if len(book) else None)
+            if scored:
+                needs_check = [r for i, r in todo if r.refs]
+                result = checker.check_corpus([r.mt for r in needs_check], [r.refs for r in needs_check]) if needs_check else None
+                resumed = [(i, r) for i, r in batch if i < len(done) and r.refs]
+                if resumed:  # corpus scores still need the statistics of what the last run wrote
+                    stats = checker.segment_stats([r.mt for _, r in resumed], [r.refs for _, r in resumed])
+                    for k, (i, r) in enumerate(resumed):
+                        t = totals.setdefault(r.system, SystemTotals())
+                        for name in stats:
+                            t.stats[name].append(stats[name][k])
+                        t.scores.append(done[i]["score"])
+                        t.spans += len(done[i]["spans"])
+                position = 0
+            for i, record in todo:
+                if record.refs:
+                    totals.setdefault(record.system, SystemTotals()).add(result, position)
+                    row = _row(record, result.segments[position])
+                    position += 1
+                else:
+                    row = _row(record, book.match(record.mt, args.lang))
+                flags += len(row["spans"])
+                segments += 1
+                _write_row(out, row, args.format, record.where)
+            if partial:
+                out.flush()
+            batch = []
+    except BaseException:
+        if partial:
+            out.close()
+            if isinstance(sys.exc_info()[1], KeyboardInterrupt):
+                print(f"summarizer: interrupted; {args.output}.partial keeps what was done: "
+                      "run the same command with --resume to continue", file=sys.stderr)
+            elif not args.resume:
+                partial.unlink(missing_ok=True)
+        raise
+    if partial:
+        out.close()
+        os.replace(partial, args.output)
+    segments += len(done)
+    flags += sum(len(r["spans"]) for r in done)
+    if not totals:
+        print(f"{flags} flags in {segments} segments, with the phrasebook only "
+              f"({len(book)} entries; no reference given)", file=sys.stderr)
+        return 0
+    ranking = system_scores(totals, checker.metrics, n_samples=args.bootstrap)
+    print(format_table(ranking), file=sys.stderr)
+    for name, signature in checker.signatures().items():
+        print(f"{name}: {signature}", file=sys.stderr)
+    if args.summary:
+        with atomic_output(args.summary) as fh:
+            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": checker.signatures(),
+                       "segments": segments, "flags": flags, "bootstrap": args.bootstrap}, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+    if args.fail_under is not None and any(s.score < args.fail_under for s in ranking):
+        below = ", ".join(f"{s.system} {s.score:.2f}" for s in ranking if s.score < args.fail_under)
+        print(f"summarizer: corpus score below --fail-under {args.fail_under}: {below}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -99,7 +99,7 @@ def test_check_with_reference_scores_and_flags(tmp_path, capsys):
     assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--format", "jsonl"]) == 0
     captured = capsys.readouterr()
     records = [json.loads(line) for line in captured.out.splitlines()]
-    assert [r["id"] for r in records] == [1, 2, 3]
+    assert [r["id"] for r in records] == ["1", "2", "3"] and {r["system"] for r in records} == {"mt"}
     assert {"text": "production ring", "suggestion": "production line"}.items() <= records[0]["spans"][0].items()
     assert "nrefs:1|case:mixed" in captured.err
 
@@ -133,3 +133,88 @@ def test_bad_phrasebook_is_a_one_line_error(tmp_path, capsys):
     book.write_text("awkward\tpreferred\nfoo\t\n", encoding="utf-8")
     assert main(["check", "--hyp", str(hyp), "--phrasebook", str(book)]) == 2
     assert f"{book}:2: 'preferred' is empty" in capsys.readouterr().err
+
+
+def _corpus(tmp_path, n=6):
+    hyp, ref, other = tmp_path / "mt.txt", tmp_path / "ref.txt", tmp_path / "other.txt"
+    lines = MT_ARTICLE.splitlines() * (n // 3)
+    hyp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ref.write_text("\n".join(REFERENCE.splitlines() * (n // 3)) + "\n", encoding="utf-8")
+    other.write_text("\n".join(REFERENCE.splitlines() * (n // 3)) + "\n", encoding="utf-8")
+    return str(hyp), str(ref), str(other)
+
+
+def test_several_systems_are_ranked_with_intervals_and_a_summary(tmp_path, capsys):
+    hyp, ref, other = _corpus(tmp_path)
+    summary = tmp_path / "summary.json"
+    code = main(["check", "--hyp", hyp, other, "--ref", ref, "--system-names", "engine", "human",
+                 "--format", "jsonl", "--no-encoder", "--summary", str(summary), "--bootstrap", "200"])
+    assert code == 0
+    captured = capsys.readouterr()
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["system"] for r in rows] == ["engine"] * 6 + ["human"] * 6
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert [s["system"] for s in data["systems"]] == ["human", "engine"]
+    assert data["systems"][0]["score"] == pytest.approx(100) and data["systems"][1]["p_value"] is not None
+    assert data["signatures"]["bleu"].startswith("nrefs:1") and "engine" in captured.err
+
+
+def test_fail_under_exits_one(tmp_path, capsys):
+    hyp, ref, _ = _corpus(tmp_path)
+    assert main(["check", "--hyp", hyp, "--ref", ref, "--no-encoder", "--fail-under", "99", "--bootstrap", "50"]) == 1
+    assert "below --fail-under 99" in capsys.readouterr().err
+    assert main(["check", "--hyp", hyp, "--ref", ref, "--no-encoder", "--fail-under", "10", "--bootstrap", "50"]) == 0
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_tabular_output_round_trips(tmp_path, fmt):
+    import csv
+
+    hyp, ref, _ = _corpus(tmp_path)
+    out = tmp_path / f"out.{fmt}"
+    assert main(["check", "--hyp", hyp, "--ref", ref, "--no-encoder", "--format", fmt, "-o", str(out),
+                 "--bootstrap", "50"]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t" if fmt == "tsv" else ","))
+    assert len(rows) == 6 and rows[0]["spans"].startswith("production ring -> production line")
+    assert float(rows[0]["score"]) < 100 and rows[0]["flags"] == "1"
+
+
+def test_records_input_with_a_bad_line_fails_or_skips(tmp_path, capsys):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"mt": "A production ring opened.", "ref": "A production line opened.", "id": "a"}\n'
+                      '{"mt": "broken", \n'
+                      '{"mt": "Attacks on civil infrastructure rose.", "refs": ["Attacks on civilian infrastructure rose."]}\n',
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["check", "--input", str(corpus), "--no-encoder", "-o", str(out), "--format", "jsonl"]) == 2
+    assert f"{corpus}:2: invalid JSON" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "out.jsonl.partial").exists()
+    assert main(["check", "--input", str(corpus), "--no-encoder", "-o", str(out), "--format", "jsonl",
+                 "--on-error", "skip", "--bootstrap", "50"]) == 0
+    assert "skipped" in capsys.readouterr().err
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a", "3"]
+
+
+def test_resume_after_an_interruption_gives_the_same_file(tmp_path):
+    hyp, ref, _ = _corpus(tmp_path, n=9)
+    whole, resumed = tmp_path / "whole.jsonl", tmp_path / "resumed.jsonl"
+    args = ["check", "--hyp", hyp, "--ref", ref, "--no-encoder", "--format", "jsonl", "--batch-size", "2",
+            "--bootstrap", "50"]
+    assert main(args + ["-o", str(whole)]) == 0
+    lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    # what a run killed mid-write leaves: four complete records and a torn fifth
+    (tmp_path / "resumed.jsonl.partial").write_text("".join(lines[:4]) + lines[4][:20], encoding="utf-8")
+    assert main(args + ["-o", str(resumed), "--resume"]) == 0
+    assert resumed.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+    assert not (tmp_path / "resumed.jsonl.partial").exists()
+
+
+def test_check_usage_errors(tmp_path, capsys):
+    hyp, ref, _ = _corpus(tmp_path)
+    assert main(["check", "--ref", ref]) == 2
+    assert main(["check", "--hyp", hyp, "--input", hyp]) == 2
+    assert main(["check", "--hyp", hyp, "--ref", ref, "--resume"]) == 2
+    assert main(["check", "--hyp", hyp, hyp, "--ref", ref]) == 2  # two systems with one name
+    err = capsys.readouterr().err
+    assert "give either --hyp (with --ref) or --input" in err and "--resume needs -o FILE" in err
+    assert "system names must differ" in err
