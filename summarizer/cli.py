@@ -19,7 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("summarize", help="split a pasted page into articles and summarise each one",
                        description="Split a pasted news page into its articles and print a short summary of each.")
-    s.add_argument("page", help="text file of the pasted page (.txt, or HTML pasted as text); - for stdin")
+    s.add_argument("pages", nargs="+", metavar="PAGE",
+                   help="text file of a pasted page (.txt, .html), a .jsonl of records with a 'text' field, "
+                        "a directory of such files, or - for stdin")
     s.add_argument("--format", choices=["text", "jsonl"], default="text", help="output format (default: text)")
     s.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     s.add_argument("--model", default=None,
@@ -40,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--hyp", nargs="+", default=[], help="MT file(s), one segment per line; several = several systems")
     c.add_argument("--ref", action="append", default=[], help="reference file, line-aligned with --hyp (repeatable)")
     c.add_argument("--input", help="records file: .jsonl, .tsv or .csv with mt, ref (or refs), optional src, id, system, doc")
+    c.add_argument("--mt-doc", help="document mode: an MT article, not sentence-aligned with --ref-doc")
+    c.add_argument("--ref-doc", help="document mode: the reference article")
     c.add_argument("--system-names", nargs="+", help="names of the --hyp systems (default: file names)")
     c.add_argument("--lang", default="en", help="target language (default: en)")
     c.add_argument("--tokenize", default=None, help="sacrebleu tokenizer (default: by --lang, as sacrebleu)")
@@ -134,8 +138,14 @@ def _check(args: argparse.Namespace) -> int:
     from .phrasebook import Phrasebook
     from .report import SystemTotals, format_table, system_scores
 
+    if bool(args.mt_doc) != bool(args.ref_doc):
+        raise InputError("document mode needs both --mt-doc and --ref-doc")
+    if args.mt_doc:
+        if args.input or args.hyp or args.ref:
+            raise InputError("--mt-doc/--ref-doc replace --hyp, --ref and --input")
+        return _check_document(args)
     if bool(args.input) == bool(args.hyp):
-        raise InputError("give either --hyp (with --ref) or --input")
+        raise InputError("give either --hyp (with --ref), --input, or --mt-doc with --ref-doc")
     if args.input and args.ref:
         raise InputError("--input records carry their references; --ref goes with --hyp")
     if args.batch_size < 1:
@@ -230,6 +240,40 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_document(args: argparse.Namespace) -> int:
+    """Document mode: sentence-align an MT article to its reference, then check pair by pair."""
+    from .check import Checker
+    from .corpus import Record
+    from .phrasebook import Phrasebook
+    from .report import SystemTotals, format_table, system_scores
+
+    mt, ref = read_text(args.mt_doc), read_text(args.ref_doc)
+    book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
+    checker = Checker(lang=args.lang, device=args.device, tokenize=args.tokenize, use_encoder=not args.no_encoder,
+                      phrasebook=book if len(book) else None)
+    result = checker.check_document(mt, ref)
+    if not result.corpus.segments:
+        raise InputError(f"{args.mt_doc}: no sentence could be aligned with {args.ref_doc}")
+    totals = {"mt-doc": SystemTotals()}
+    for index in range(len(result.corpus.segments)):
+        totals["mt-doc"].add(result.corpus, index)
+    with atomic_output(args.output) as out:
+        if args.format in ("tsv", "csv"):
+            csv.writer(out, delimiter="\t" if args.format == "tsv" else ",", lineterminator="\n").writerow(_COLUMNS)
+        for number, pair in enumerate(result.pairs, 1):
+            record = Record(str(number), "mt-doc", pair.mt_text, (pair.ref_text,), where=f"{args.mt_doc}")
+            row = _row(record, pair.result) if pair.result else _row(record, [])
+            row.update(mt_start=pair.mt_start, mt_end=pair.mt_end, ref_start=pair.ref_start, ref_end=pair.ref_end)
+            if pair.result:  # span offsets into the MT document
+                row["spans"] = [dict(s, start=s["start"] + pair.mt_start, end=s["end"] + pair.mt_start)
+                                for s in row["spans"]]
+            _write_row(out, row, args.format, f"{args.mt_doc}")
+    print(format_table(system_scores(totals, checker.metrics, n_samples=args.bootstrap)), file=sys.stderr)
+    for name, signature in checker.signatures().items():
+        print(f"{name}: {signature}", file=sys.stderr)
+    return 0
+
+
 def _mine(args: argparse.Namespace) -> int:
     from .check import Checker
     from .phrasebook import mine_phrasebook, write_phrasebook
@@ -243,25 +287,48 @@ def _mine(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pages(paths: list[str]):
+    """(source, text) for every page named: files, stdin, JSONL records (``text`` field), directories."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            files = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl"))
+            if not files:
+                raise InputError(f"{path}: no .txt, .html or .jsonl files in this directory")
+            yield from _pages([str(p) for p in files])
+        elif path.lower().endswith(".jsonl"):
+            for number, line in enumerate(read_text(path).splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise InputError(f"{path}:{number}: invalid JSON ({err.msg})") from None
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise InputError(f"{path}:{number}: expected a JSON object with a 'text' field")
+                yield f"{path}:{number}", record["text"]
+        else:
+            yield ("<stdin>" if path == "-" else path), read_text(path)
+
+
 def _summarize(args: argparse.Namespace) -> int:
     from . import Summarizer, split_articles
 
     if args.max_sentences < 1 or args.max_words < 1:
         raise InputError("--max-sentences and --max-words must be at least 1")
-    text = read_text(args.page)
-    articles = split_articles(text)
-    if not articles:
-        raise InputError(f"{args.page}: no article text found")
     summarizer = Summarizer(args.model, backend=args.backend, device=args.device, batch_size=args.batch_size,
                             dtype=args.dtype, max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
-    summaries = summarizer.summarize(articles, max_sentences=args.max_sentences, max_words=args.max_words)
     with atomic_output(args.output) as out:
-        for summary in summaries:
-            if args.format == "jsonl":
-                out.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
-            else:
-                out.write(f"[{summary.id + 1}] {summary.title or '(untitled)'}\n")
-                out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n\n")
+        for source, text in _pages(args.pages):
+            articles = split_articles(text)
+            if not articles:
+                raise InputError(f"{source}: no article text found")
+            for summary in summarizer.summarize(articles, max_sentences=args.max_sentences, max_words=args.max_words):
+                if args.format == "jsonl":
+                    out.write(json.dumps({**summary.to_dict(), "source": source}, ensure_ascii=False) + "\n")
+                else:
+                    prefix = f"{source} " if len(args.pages) > 1 or source.count(":") else ""
+                    out.write(f"[{prefix}{summary.id + 1}] {summary.title or '(untitled)'}\n")
+                    out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n\n")
     return 0
 
 

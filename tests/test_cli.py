@@ -22,7 +22,8 @@ def test_jsonl_output_has_one_object_per_article(capsys):
     assert main(["summarize", PAGE, "--format", "jsonl", "--max-sentences", "1"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(records) == 4
-    assert set(records[0]) == {"id", "title", "summary", "sentences", "language", "method", "start", "end"}
+    assert set(records[0]) == {"id", "title", "summary", "sentences", "language", "method", "start", "end", "source"}
+    assert records[0]["source"] == PAGE
     assert len(records[0]["sentences"]) == 1
 
 
@@ -216,5 +217,34 @@ def test_check_usage_errors(tmp_path, capsys):
     assert main(["check", "--hyp", hyp, "--ref", ref, "--resume"]) == 2
     assert main(["check", "--hyp", hyp, hyp, "--ref", ref]) == 2  # two systems with one name
     err = capsys.readouterr().err
-    assert "give either --hyp (with --ref) or --input" in err and "--resume needs -o FILE" in err
+    assert "give either --hyp (with --ref), --input, or --mt-doc with --ref-doc" in err
+    assert "--resume needs -o FILE" in err
     assert "system names must differ" in err
+
+
+def test_document_mode_offsets_point_into_the_mt_document(tmp_path, capsys):
+    mt, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    mt_text = MT_ARTICLE.replace("\n", " ")
+    mt.write_text(mt_text, encoding="utf-8")
+    ref.write_text(REFERENCE, encoding="utf-8")
+    assert main(["check", "--mt-doc", str(mt), "--ref-doc", str(ref), "--format", "jsonl", "--bootstrap", "50"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    spans = [s for r in rows for s in r["spans"]]
+    assert {"production ring", "civil infrastructure"} <= {s["text"] for s in spans}
+    for span in spans:
+        assert mt_text[span["start"]:span["end"]] == span["text"]
+    assert main(["check", "--mt-doc", str(mt)]) == 2
+
+
+def test_summarize_many_pages_directories_and_jsonl(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(open(PAGE, encoding="utf-8").read(), encoding="utf-8")
+    (pages / "b.jsonl").write_text(json.dumps({"text": "Rain fell all day.\n\nRoads were closed."}) + "\n",
+                                   encoding="utf-8")
+    assert main(["summarize", str(pages), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["source"] for r in records] == [str(pages / "a.txt")] * 4 + [f"{pages / 'b.jsonl'}:1"]
+    (pages / "c.jsonl").write_text('{"body": "no text field"}\n', encoding="utf-8")
+    assert main(["summarize", str(pages)]) == 2
+    assert f"{pages / 'c.jsonl'}:1: expected a JSON object with a 'text' field" in capsys.readouterr().err
