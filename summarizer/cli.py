@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--tokenize", default=None, help="sacrebleu tokenizer (default: by --lang, as sacrebleu)")
     c.add_argument("--phrasebook", action="append", default=[], help="extra phrasebook TSV/JSONL (repeatable)")
     c.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
-    c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv"], default="text")
+    c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv", "html"], default="text",
+                   help="per-segment output, or html for the report alone (default: text)")
+    c.add_argument("--report", help="also write the self-contained HTML report to this file")
     c.add_argument("-o", "--output", help="write here instead of stdout; written atomically (via OUTPUT.partial)")
     c.add_argument("--resume", action="store_true", help="continue an interrupted run from OUTPUT.partial (jsonl)")
     c.add_argument("--summary", help="write corpus scores, intervals, ranking and signatures to this JSON file")
@@ -136,7 +138,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check import Checker
     from .corpus import read_aligned, read_records, records
     from .phrasebook import Phrasebook
-    from .report import SystemTotals, format_table, system_scores
+    from .report import ReportBuilder, SystemTotals, format_table, system_scores
 
     if bool(args.mt_doc) != bool(args.ref_doc):
         raise InputError("document mode needs both --mt-doc and --ref-doc")
@@ -156,12 +158,16 @@ def _check(args: argparse.Namespace) -> int:
     checker: Checker | None = None
     totals: dict[str, SystemTotals] = {}
     done: list[dict] = []
-    partial = Path(f"{args.output}.partial") if args.output and args.output != "-" else None
+    builder = ReportBuilder() if args.format == "html" or args.report else None
+    rows_out = args.format != "html"
+    partial = Path(f"{args.output}.partial") if rows_out and args.output and args.output != "-" else None
     if args.resume:
         if partial is None:
             raise InputError("--resume needs -o FILE")
         if partial.exists():
             done = _resume_point(partial, args.format)
+    if args.resume and builder:
+        raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
     out = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else sys.stdout
     flags = segments = 0
     try:
@@ -202,7 +208,10 @@ def _check(args: argparse.Namespace) -> int:
                     row = _row(record, book.match(record.mt, args.lang))
                 flags += len(row["spans"])
                 segments += 1
-                _write_row(out, row, args.format, record.where)
+                if builder:
+                    builder.add(row, record.mt, record.refs)
+                if rows_out:
+                    _write_row(out, row, args.format, record.where)
             if partial:
                 out.flush()
             batch = []
@@ -220,17 +229,26 @@ def _check(args: argparse.Namespace) -> int:
         os.replace(partial, args.output)
     segments += len(done)
     flags += sum(len(r["spans"]) for r in done)
+    ranking = system_scores(totals, checker.metrics, n_samples=args.bootstrap) if totals else []
+    signatures = checker.signatures() if checker else {}
+    if builder:
+        page = builder.html(ranking, signatures)
+        for target in [args.report] + ([args.output] if args.format == "html" else []):
+            if target:
+                with atomic_output(target) as fh:
+                    fh.write(page)
+        if args.format == "html" and not args.output:
+            sys.stdout.write(page)
     if not totals:
         print(f"{flags} flags in {segments} segments, with the phrasebook only "
               f"({len(book)} entries; no reference given)", file=sys.stderr)
         return 0
-    ranking = system_scores(totals, checker.metrics, n_samples=args.bootstrap)
     print(format_table(ranking), file=sys.stderr)
-    for name, signature in checker.signatures().items():
+    for name, signature in signatures.items():
         print(f"{name}: {signature}", file=sys.stderr)
     if args.summary:
         with atomic_output(args.summary) as fh:
-            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": checker.signatures(),
+            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": signatures,
                        "segments": segments, "flags": flags, "bootstrap": args.bootstrap}, fh, indent=2, ensure_ascii=False)
             fh.write("\n")
     if args.fail_under is not None and any(s.score < args.fail_under for s in ranking):
