@@ -214,7 +214,7 @@ class Checker:
     def _substitutions(self, hyp: str, ref: str) -> tuple[list[Token], list[Token], list[Edit], list[tuple[str, str]]]:
         """Tokens, edits, and the (hypothesis phrase, reference phrase) of each substitution."""
         h, r, edits = self._phrase_edits(hyp, ref)
-        pairs = [(hyp[h[e.h1].start : h[e.h2 - 1].end], ref[r[e.r1].start : r[e.r2 - 1].end])
+        pairs = [(_text(hyp, _trim(h[e.h1 : e.h2])), _text(ref, _trim(r[e.r1 : e.r2])))
                  for e in edits if e.kind == "substitution"]
         return h, r, edits, pairs
 
@@ -225,7 +225,7 @@ class Checker:
         subs = [e for e in edits if e.kind == "substitution"]
         similarity = dict(zip(subs, self._similarities(pairs)))
         for e in edits:
-            hyp_tokens, ref_tokens = h[e.h1 : e.h2], r[e.r1 : e.r2]
+            hyp_tokens, ref_tokens = _trim(h[e.h1 : e.h2]), _trim(r[e.r1 : e.r2])
             if e.kind == "omission":
                 content = self._content(ref_tokens)
                 if content:
@@ -239,8 +239,7 @@ class Checker:
             start, end = hyp_tokens[0].start, hyp_tokens[-1].end
             if e.kind == "inflection":
                 if hyp_tokens[0].is_word:
-                    spans.append(Span(start, end, hyp[start:end], "inflection", "minor", 0.3,
-                                      ref[ref_tokens[0].start : ref_tokens[-1].end]))
+                    spans.append(Span(start, end, hyp[start:end], "inflection", "minor", 0.3, _text(ref, ref_tokens)))
                 continue
             if e.kind == "addition":
                 if content:
@@ -250,7 +249,7 @@ class Checker:
             sim = similarity[e]
             if sim >= PARAPHRASE and not _numbers_differ(hyp_tokens, ref_tokens):
                 continue
-            suggestion = ref[ref_tokens[0].start : ref_tokens[-1].end]
+            suggestion = _text(ref, ref_tokens)
             severity = "major" if sim < 0.5 or _numbers_differ(hyp_tokens, ref_tokens) else "minor"
             spans.append(Span(start, end, hyp[start:end], "substitution", severity,
                               round(min(1.0, max(0.0, 1 - sim)), 3), suggestion))
@@ -401,6 +400,16 @@ class Checker:
         ref, rs, re_ = side(link.ref, ref_sents, ref_text)
         placeholder = SegmentResult(mt, ref, 0, 0, 0, 0, ()) if mt and ref else None
         return AlignedPair(mt, ref, ms, me, rs, re_, placeholder)
+
+
+def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Tokens without the punctuation at either end (a span starts and ends on a word)."""
+    words = [i for i, t in enumerate(tokens) if t.is_word]
+    return tokens[words[0] : words[-1] + 1] if words else tokens
+
+
+def _text(text: str, tokens: Sequence[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end]
 
 
 def _same(a: Token, b: Token) -> bool:
