@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--batch-size", type=int, default=256, help="segments checked per batch (default: 256)")
     c.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (default: 1000)")
     c.add_argument("--no-encoder", action="store_true", help="lexical evidence only (no transformer; faster)")
+    c.add_argument("--workers", type=int, default=1,
+                   help="processes checking batches in parallel (each loads its own model unless --no-encoder)")
+    c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
     c.add_argument("--device", default=None)
 
     m = sub.add_parser("mine", help="learn phrasebook entries from MT and reference (post-edit) files",
@@ -136,7 +140,9 @@ def _resume_point(partial: Path, fmt: str) -> list[dict]:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import Checker
-    from .corpus import read_aligned, read_records, records
+    from tqdm import tqdm
+
+    from .corpus import BatchChecker, batched, read_aligned, read_records, records
     from .phrasebook import Phrasebook
     from .report import ReportBuilder, SystemTotals, format_table, system_scores
 
@@ -150,12 +156,17 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("give either --hyp (with --ref), --input, or --mt-doc with --ref-doc")
     if args.input and args.ref:
         raise InputError("--input records carry their references; --ref goes with --hyp")
-    if args.batch_size < 1:
-        raise InputError("--batch-size must be at least 1")
+    if args.batch_size < 1 or args.workers < 1:
+        raise InputError("--batch-size and --workers must be at least 1")
+    if args.progress is None:
+        args.progress = sys.stderr.isatty()
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
     items = read_records(args.input) if args.input else read_aligned(args.hyp, args.ref, args.system_names)
     stream = records(items, args.on_error, lambda message: print(f"summarizer: {message}", file=sys.stderr))
-    checker: Checker | None = None
+    options = {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
+               "phrasebook": book if len(book) else None}
+    checker = Checker(**{**options, "phrasebook": None})  # corpus statistics and signatures; loads no model
+    runner = BatchChecker(options, workers=args.workers)
     totals: dict[str, SystemTotals] = {}
     done: list[dict] = []
     builder = ReportBuilder() if args.format == "html" or args.report else None
@@ -164,42 +175,39 @@ def _check(args: argparse.Namespace) -> int:
     if args.resume:
         if partial is None:
             raise InputError("--resume needs -o FILE")
+        if builder:
+            raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
         if partial.exists():
             done = _resume_point(partial, args.format)
-    if args.resume and builder:
-        raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
+
+    def fresh_batches():
+        """Batches of records not yet written; what a resumed run already wrote only adds to the totals."""
+        for batch in batched(enumerate(stream), args.batch_size):
+            resumed = [(i, r) for i, r in batch if i < len(done) and r.refs]
+            if resumed:
+                stats = checker.segment_stats([r.mt for _, r in resumed], [r.refs for _, r in resumed])
+                for k, (i, r) in enumerate(resumed):
+                    t = totals.setdefault(r.system, SystemTotals())
+                    for name in stats:
+                        t.stats[name].append(stats[name][k])
+                    t.scores.append(done[i]["score"])
+                    t.spans += len(done[i]["spans"])
+            todo = [r for i, r in batch if i >= len(done)]
+            if todo:
+                yield todo
+
     out = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else sys.stdout
     flags = segments = 0
+    signatures: dict[str, str] = {}
+    progress = tqdm(total=None, unit="seg", disable=not args.progress, file=sys.stderr, initial=len(done))
     try:
         if args.format in ("tsv", "csv") and not done:
             csv.writer(out, delimiter="\t" if args.format == "tsv" else ",", lineterminator="\n").writerow(_COLUMNS)
-        batch: list = []
-        for index, record in enumerate(itertools.chain(stream, [None])):
-            if record is not None:
-                batch.append((index, record))
-                if len(batch) < args.batch_size:
-                    continue
-            if not batch:
-                break
-            todo = [(i, r) for i, r in batch if i >= len(done)]
-            scored = [r for _, r in batch if r.refs]
-            if scored and checker is None:
-                checker = Checker(lang=args.lang, device=args.device, tokenize=args.tokenize,
-                                  use_encoder=not args.no_encoder, phrasebook=book if len(book) else None)
-            if scored:
-                needs_check = [r for i, r in todo if r.refs]
-                result = checker.check_corpus([r.mt for r in needs_check], [r.refs for r in needs_check]) if needs_check else None
-                resumed = [(i, r) for i, r in batch if i < len(done) and r.refs]
-                if resumed:  # corpus scores still need the statistics of what the last run wrote
-                    stats = checker.segment_stats([r.mt for _, r in resumed], [r.refs for _, r in resumed])
-                    for k, (i, r) in enumerate(resumed):
-                        t = totals.setdefault(r.system, SystemTotals())
-                        for name in stats:
-                            t.stats[name].append(stats[name][k])
-                        t.scores.append(done[i]["score"])
-                        t.spans += len(done[i]["spans"])
-                position = 0
-            for i, record in todo:
+        for batch, result in runner.run(fresh_batches()):
+            if result is not None:
+                signatures = result.signatures
+            position = 0
+            for record in batch:
                 if record.refs:
                     totals.setdefault(record.system, SystemTotals()).add(result, position)
                     row = _row(record, result.segments[position])
@@ -214,8 +222,9 @@ def _check(args: argparse.Namespace) -> int:
                     _write_row(out, row, args.format, record.where)
             if partial:
                 out.flush()
-            batch = []
+            progress.update(len(batch))
     except BaseException:
+        progress.close()
         if partial:
             out.close()
             if isinstance(sys.exc_info()[1], KeyboardInterrupt):
@@ -224,13 +233,15 @@ def _check(args: argparse.Namespace) -> int:
             elif not args.resume:
                 partial.unlink(missing_ok=True)
         raise
+    progress.close()
     if partial:
         out.close()
         os.replace(partial, args.output)
     segments += len(done)
     flags += sum(len(r["spans"]) for r in done)
     ranking = system_scores(totals, checker.metrics, n_samples=args.bootstrap) if totals else []
-    signatures = checker.signatures() if checker else {}
+    if totals and not signatures:  # everything came from a resumed run's file
+        signatures = checker.signatures()
     if builder:
         page = builder.html(ranking, signatures)
         for target in [args.report] + ([args.output] if args.format == "html" else []):

@@ -1,4 +1,5 @@
-"""Corpora for batch checking: line-aligned files (sacrebleu style) or COMET-style records.
+"""Corpora for batch checking: line-aligned files (sacrebleu style) or COMET-style records, read
+as a stream and checked batch by batch (:class:`BatchChecker`, optionally in worker processes).
 
 Both readers yield :class:`Record` objects one at a time, so a corpus of any size streams. Every
 problem is reported as ``file:line: what is wrong``; line counts of aligned files are compared
@@ -7,8 +8,11 @@ before anything is read for scoring, so a mismatch stops the run before any outp
 
 from __future__ import annotations
 
+import collections
 import csv
+import itertools
 import json
+import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -191,3 +195,72 @@ def records(items: Iterable[Record | InputError], on_error: str, log: Callable[[
             log(f"skipped {item}")
             continue
         yield item
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` consecutive items."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+_worker_checker = None
+
+
+def _start_worker(options: dict) -> None:
+    global _worker_checker
+    from .check import Checker
+
+    _worker_checker = Checker(**options)
+
+
+def _check_in_worker(pairs: tuple[list[str], list[tuple[str, ...]]]):
+    return _worker_checker.check_corpus(*pairs)
+
+
+class BatchChecker:
+    """Checks batches of records in input order, in this process or in ``workers`` processes.
+
+    ``options`` are :class:`~summarizer.check.Checker` arguments. With workers, at most two batches
+    per worker are in flight, so memory stays flat however long the input is; each worker builds
+    its own checker (and, unless ``use_encoder=False``, loads its own copy of the model).
+    """
+
+    def __init__(self, options: dict, workers: int = 1):
+        self.options = options
+        self.workers = workers
+        self._checker = None
+
+    def run(self, batches: Iterable[list[Record]]):
+        """Yield ``(batch, result)``: the batch's records and a CorpusResult for those with references, or None."""
+        if self.workers <= 1:
+            for batch in batches:
+                yield batch, self._check_here(batch)
+            return
+        context = multiprocessing.get_context("spawn")  # no fork of a process holding torch threads
+        with context.Pool(self.workers, initializer=_start_worker, initargs=(self.options,)) as pool:
+            pending: collections.deque = collections.deque()
+            for batch in batches:
+                pairs = _pairs(batch)
+                pending.append((batch, pool.apply_async(_check_in_worker, (pairs,)) if pairs[0] else None))
+                while len(pending) >= 2 * self.workers:
+                    done, job = pending.popleft()
+                    yield done, job.get() if job else None
+            while pending:
+                done, job = pending.popleft()
+                yield done, job.get() if job else None
+
+    def _check_here(self, batch: list[Record]):
+        hyps, refs = _pairs(batch)
+        if not hyps:
+            return None
+        if self._checker is None:
+            from .check import Checker
+
+            self._checker = Checker(**self.options)
+        return self._checker.check_corpus(hyps, refs)
+
+
+def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]]]:
+    with_refs = [r for r in batch if r.refs]
+    return [r.mt for r in with_refs], [r.refs for r in with_refs]

@@ -248,3 +248,14 @@ def test_summarize_many_pages_directories_and_jsonl(tmp_path, capsys):
     (pages / "c.jsonl").write_text('{"body": "no text field"}\n', encoding="utf-8")
     assert main(["summarize", str(pages)]) == 2
     assert f"{pages / 'c.jsonl'}:1: expected a JSON object with a 'text' field" in capsys.readouterr().err
+
+
+def test_workers_give_the_same_output_as_one_process(tmp_path):
+    hyp, ref, other = _corpus(tmp_path, n=9)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["check", "--hyp", hyp, other, "--ref", ref, "--no-encoder", "--format", "jsonl", "--batch-size", "4",
+                     "--workers", workers, "-o", str(out), "--bootstrap", "50"]) == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 18
