@@ -3,6 +3,7 @@
     python eval/bench.py summarize [--data ../shared/data/summarization/summeval_cnndm100.jsonl]
                                    [--repeats 3] [--device cpu] [--batch-size 64]
     python eval/bench.py check [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--repeats 3]
+    python eval/bench.py batch [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--segments 1000]
 
 ``summarize``: articles/s of the default summariser (sentence splitting, language identification,
 encoding, selection) on the SummEval CNN/DailyMail articles (pre-tokenisation undone), next to the bare sentence encoder
@@ -14,6 +15,10 @@ the process's high-water mark after each phase (``ru_maxrss``).
 only (``use_encoder=False``: sacrebleu scores, alignment spans with character similarity) and full
 (encoder phrase similarity and BERTScore), next to a bare Python loop of sacrebleu's sentence
 BLEU, chrF++ and TER over the same pairs.
+
+``batch``: ``summarizer check`` as users run it (fresh processes, files in and out) against the
+sacrebleu command line on the same files; ``--workers 2`` against 1; and peak RSS with the corpus
+repeated 10× and 100×, to show that memory stays flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -125,6 +131,76 @@ def bench_check(args: argparse.Namespace) -> None:
     print(f"\npeak RSS: {peak_rss_mb():.0f} MB")
 
 
+def _rss_run(argv: list[str]) -> tuple[float, float]:
+    """Run ``summarizer`` in a fresh Python process; (seconds, that process's peak RSS in MB)."""
+    code = ("import resource, sys\nfrom summarizer.cli import main\ncode = main(sys.argv[1:])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"summarizer {' '.join(argv)} failed:\n{done.stderr[-2000:]}")
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def bench_batch(args: argparse.Namespace) -> None:
+    """The batch CLI on line-aligned files: throughput, workers, memory as the corpus grows."""
+    import csv
+    import tempfile
+
+    csv.field_size_limit(10**8)
+    hyps, refs = {}, {}
+    with open(args.data, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["doc"], row["seg_id"])
+            text = row["target"].replace("<v>", "").replace("</v>", "")
+            if row["system"] == "refB":
+                refs[key] = text
+            elif row["system"] != "ref":
+                hyps[(row["system"], *key)] = text
+    pairs = [(h, refs[k[1:]]) for k, h in hyps.items() if k[1:] in refs][: args.segments]
+    folder = Path(tempfile.mkdtemp(prefix="bench-"))
+    for times in (1, 10, 100):
+        (folder / f"hyp{times}.txt").write_text("".join(h + "\n" for h, _ in pairs) * times, encoding="utf-8")
+        (folder / f"ref{times}.txt").write_text("".join(r + "\n" for _, r in pairs) * times, encoding="utf-8")
+    n = len(pairs)
+
+    def check(times: int, *extra: str) -> tuple[float, float]:
+        return _rss_run(["check", "--hyp", str(folder / f"hyp{times}.txt"), "--ref", str(folder / f"ref{times}.txt"),
+                         "--format", "jsonl", "-o", str(folder / "out.jsonl"), "--no-progress", *extra])
+
+    start = time.perf_counter()
+    for metric in ("bleu", "chrf", "ter"):  # sentence-level mode takes one metric per run
+        subprocess.run(["sacrebleu", str(folder / "ref1.txt"), "-i", str(folder / "hyp1.txt"), "-m", metric,
+                        "--chrf-word-order", "2", "--sentence-level"], capture_output=True, check=True)
+    sacre_sentence = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run(["sacrebleu", str(folder / "ref1.txt"), "-i", str(folder / "hyp1.txt"), "-m", "bleu", "chrf", "ter",
+                    "--chrf-word-order", "2"], capture_output=True, check=True)
+    sacre_corpus = time.perf_counter() - start
+    rows = [("sacrebleu CLI, sentence-level BLEU + chrF++ + TER (three runs)", n, sacre_sentence, None),
+            ("sacrebleu CLI, corpus-level only", n, sacre_corpus, None)]
+    for label, extra in (("summarizer check --no-encoder", ("--no-encoder",)),
+                         ("summarizer check --no-encoder --workers 2", ("--no-encoder", "--workers", "2")),
+                         ("summarizer check (full, with the encoder)", ())):
+        seconds, rss = check(1, *extra)
+        rows.append((label, n, seconds, rss))
+    for times in (10, 100):
+        seconds, rss = check(times, "--no-encoder")
+        rows.append((f"summarizer check --no-encoder, corpus × {times}", n * times, seconds, rss))
+    print(f"data: the first {n} MQM dev hypotheses with refB, repeated 10× and 100× for the memory rows; "
+          "each row a fresh process, wall time including start-up and model loading\n")
+    print("| run | segments | seconds | segments/s | peak RSS MB |\n|---|---|---|---|---|")
+    for label, count, seconds, rss in rows:
+        print(f"| {label} | {count:,} | {seconds:.1f} | {count / seconds:.0f} | {'–' if rss is None else f'{rss:.0f}'} |")
+    base = {label: (count / seconds, rss) for label, count, seconds, rss in rows}
+    lexical = base["summarizer check --no-encoder"]
+    workers = base["summarizer check --no-encoder --workers 2"]
+    print(f"\n--workers 2 / --workers 1 throughput: {workers[0] / lexical[0]:.2f}×; "
+          f"--no-encoder vs sacrebleu sentence-level CLI: {lexical[0] / (n / sacre_sentence):.2f}×; "
+          f"peak RSS at 100× / 1×: {rows[-1][3] / lexical[1]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,8 +214,11 @@ def main() -> None:
     c.add_argument("--repeats", type=int, default=3)
     c.add_argument("--device", default=None)
     c.add_argument("--batch-size", type=int, default=64)
+    b = sub.add_parser("batch", help="the batch CLI: throughput, workers, memory at 1×, 10×, 100× the corpus")
+    b.add_argument("--data", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
+    b.add_argument("--segments", type=int, default=1000, help="base corpus size (default: 1000)")
     args = parser.parse_args()
-    {"summarize": bench_summarize, "check": bench_check}[args.command](args)
+    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch}[args.command](args)
 
 
 if __name__ == "__main__":
