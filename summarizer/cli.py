@@ -81,21 +81,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_lines(path: str) -> list[str]:
-    return read_text(path).splitlines()
-
-
-def _aligned(hyp_path: str, ref_paths: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Hypothesis lines and, per reference file, its lines; stops before any work if counts differ."""
-    hyps = _read_lines(hyp_path)
-    refs = [_read_lines(path) for path in ref_paths]
-    for path, lines in zip(ref_paths, refs):
-        if len(lines) != len(hyps):
-            raise InputError(f"{path} has {len(lines)} lines but {hyp_path} has {len(hyps)}; "
-                             "references must be line-aligned with the hypotheses")
-    return hyps, refs
-
-
 def _row(record, result) -> dict:
     """One output record: the checker's result, or phrasebook spans alone (``result`` is a span list)."""
     if isinstance(result, list):
@@ -187,11 +172,8 @@ def _check(args: argparse.Namespace) -> int:
             if resumed:
                 stats = checker.segment_stats([r.mt for _, r in resumed], [r.refs for _, r in resumed])
                 for k, (i, r) in enumerate(resumed):
-                    t = totals.setdefault(r.system, SystemTotals())
-                    for name in stats:
-                        t.stats[name].append(stats[name][k])
-                    t.scores.append(done[i]["score"])
-                    t.spans += len(done[i]["spans"])
+                    totals.setdefault(r.system, SystemTotals()).add_stats(
+                        {name: stats[name][k] for name in stats}, done[i]["score"], len(done[i]["spans"]))
             todo = [r for i, r in batch if i >= len(done)]
             if todo:
                 yield todo
@@ -305,9 +287,11 @@ def _check_document(args: argparse.Namespace) -> int:
 
 def _mine(args: argparse.Namespace) -> int:
     from .check import Checker
+    from .corpus import read_aligned, records
     from .phrasebook import mine_phrasebook, write_phrasebook
 
-    hyps, [refs] = _aligned(args.hyp, [args.ref])
+    pairs = list(records(read_aligned([args.hyp], [args.ref]), "fail", print))
+    hyps, refs = [r.mt for r in pairs], [r.refs[0] for r in pairs]
     entries = mine_phrasebook(hyps, refs, Checker(lang=args.lang, device=args.device, phrasebook=None),
                               min_count=args.min_count, min_consistency=args.min_consistency,
                               target_lang=args.lang, source_lang=args.source_lang)

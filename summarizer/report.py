@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import heapq
 import html
+from array import array
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -21,20 +22,40 @@ from .check import CorpusResult
 METRICS = ("bleu", "chrf", "ter")
 
 
-@dataclass
 class SystemTotals:
-    """What a system's corpus scores need, collected batch by batch: sacrebleu statistics and checker scores."""
+    """What a system's corpus scores need, collected segment by segment in compact arrays (a few
+    dozen numbers a segment): sacrebleu's statistics, checker scores and the number of flags."""
 
-    stats: dict[str, list] = field(default_factory=lambda: {m: [] for m in METRICS})
-    scores: list[float] = field(default_factory=list)
-    spans: int = 0
+    def __init__(self) -> None:
+        self._stats = {m: array("d") for m in METRICS}
+        self._width: dict[str, int] = {}
+        self._scores = array("d")
+        self.spans = 0
+
+    def add_stats(self, stats: dict, score: float, spans: int) -> None:
+        """Add one segment: its sacrebleu statistics per metric, its score and its number of flags."""
+        for name in METRICS:
+            row = [float(x) for x in stats[name]]
+            self._width.setdefault(name, len(row))
+            self._stats[name].extend(row)
+        self._scores.append(score)
+        self.spans += spans
 
     def add(self, result: CorpusResult, index: int) -> None:
         """Add segment ``index`` of a checked batch."""
-        for name in METRICS:
-            self.stats[name].append(result.stats[name][index])
-        self.scores.append(result.segments[index].score)
-        self.spans += len(result.segments[index].spans)
+        segment = result.segments[index]
+        self.add_stats({m: result.stats[m][index] for m in METRICS}, segment.score, len(segment.spans))
+
+    def matrix(self, metric: str) -> np.ndarray:
+        """The statistics of ``metric``, one row per segment."""
+        return np.frombuffer(self._stats[metric], dtype=np.float64).reshape(len(self), -1)
+
+    @property
+    def scores(self) -> np.ndarray:
+        return np.frombuffer(self._scores, dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self._scores)
 
 
 @dataclass(frozen=True)
@@ -63,20 +84,6 @@ class SystemScore:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 
-def _samples(totals: SystemTotals, metrics: dict, indices: np.ndarray) -> dict[str, np.ndarray]:
-    """Each metric's value on every resample (rows of ``indices``), plus the actual value at key ``(name, 'actual')``."""
-    out: dict = {}
-    for name in METRICS:
-        stats = np.asarray(totals.stats[name], dtype=np.float64)
-        metric = metrics[name]
-        out[name] = np.array([metric._compute_score_from_stats(list(row)).score for row in stats[indices].sum(axis=1)])
-        out[(name, "actual")] = metric._compute_score_from_stats(list(stats.sum(axis=0))).score
-    scores = np.asarray(totals.scores)
-    out["score"] = scores[indices].mean(axis=1)
-    out[("score", "actual")] = float(scores.mean())
-    return out
-
-
 def _half_width(samples: np.ndarray) -> float:
     ordered = np.sort(samples)
     low = len(ordered) // 40
@@ -85,30 +92,40 @@ def _half_width(samples: np.ndarray) -> float:
 
 def system_scores(totals: dict[str, SystemTotals], metrics: dict, n_samples: int = 1000,
                   seed: int = 12345) -> list[SystemScore]:
-    """Ranked corpus scores (best ``score`` first) with intervals and paired tests against the best."""
-    n = len(next(iter(totals.values())).scores)
-    paired = all(len(t.scores) == n for t in totals.values())
+    """Ranked corpus scores (best ``score`` first) with intervals and paired tests against the best.
+
+    Each resample is drawn as per-segment counts (``bincount`` of n draws), so memory stays
+    proportional to the corpus, not to corpus × resamples.
+    """
+    n = len(next(iter(totals.values())))
+    paired = all(len(t) == n for t in totals.values())
     rng = np.random.default_rng(seed)
-    shared = rng.choice(n, size=(n_samples, n)) if paired else None
-    samples = {}
-    for name, t in totals.items():
-        indices = shared if paired else rng.choice(len(t.scores), size=(n_samples, len(t.scores)))
-        samples[name] = _samples(t, metrics, indices)
-    order = sorted(totals, key=lambda n: -samples[n][("score", "actual")])
+    data = {name: ({m: t.matrix(m) for m in METRICS}, t.scores) for name, t in totals.items()}
+    actual = {name: {**{m: metrics[m]._compute_score_from_stats(list(stats[m].sum(axis=0))).score for m in METRICS},
+                     "score": float(scores.mean())} for name, (stats, scores) in data.items()}
+    samples = {name: {m: np.empty(n_samples) for m in (*METRICS, "score")} for name in totals}
+    for r in range(n_samples):
+        shared = np.bincount(rng.integers(0, n, n), minlength=n) if paired else None
+        for name, (stats, scores) in data.items():
+            size = len(scores)
+            counts = shared if paired else np.bincount(rng.integers(0, size, size), minlength=size)
+            for m in METRICS:
+                samples[name][m][r] = metrics[m]._compute_score_from_stats(list(counts @ stats[m])).score
+            samples[name]["score"][r] = counts @ scores / size
+    order = sorted(totals, key=lambda name: -actual[name]["score"])
     best = order[0]
     results = []
     for rank, name in enumerate(order, 1):
-        s = samples[name]
         p_value = None
         if paired and name != best:
-            deltas = s["score"] - samples[best]["score"]
-            real = s[("score", "actual")] - samples[best][("score", "actual")]
+            deltas = samples[name]["score"] - samples[best]["score"]
+            real = actual[name]["score"] - actual[best]["score"]
             centred = np.abs(deltas - deltas.mean())
             p_value = float((np.sum(centred >= abs(real)) + 1) / (len(deltas) + 1))
+        a, s = actual[name], samples[name]
         results.append(SystemScore(
-            name, len(totals[name].scores), s[("score", "actual")], _half_width(s["score"]),
-            s[("bleu", "actual")], _half_width(s["bleu"]), s[("chrf", "actual")], _half_width(s["chrf"]),
-            s[("ter", "actual")], _half_width(s["ter"]), totals[name].spans, rank, p_value))
+            name, len(totals[name]), a["score"], _half_width(s["score"]), a["bleu"], _half_width(s["bleu"]),
+            a["chrf"], _half_width(s["chrf"]), a["ter"], _half_width(s["ter"]), totals[name].spans, rank, p_value))
     return results
 
 
