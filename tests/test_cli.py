@@ -259,3 +259,24 @@ def test_workers_give_the_same_output_as_one_process(tmp_path):
                      "--workers", workers, "-o", str(out), "--bootstrap", "50"]) == 0
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 18
+
+
+def test_resume_after_killing_a_real_run(tmp_path):
+    import signal
+    import time
+
+    hyp, ref, _ = _corpus(tmp_path, n=3000)
+    out, whole = tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
+    base = [sys.executable, "-m", "summarizer.cli", "check", "--hyp", hyp, "--ref", ref, "--no-encoder",
+            "--format", "jsonl", "--batch-size", "10", "--bootstrap", "50", "--no-progress"]
+    run = subprocess.Popen(base + ["-o", str(out)], stderr=subprocess.DEVNULL)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 20_000):
+        time.sleep(0.01)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert not out.exists() and partial.exists(), "the run finished before it could be killed"
+    subprocess.run(base + ["-o", str(out), "--resume"], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(base + ["-o", str(whole)], check=True, stderr=subprocess.DEVNULL)
+    assert out.read_bytes() == whole.read_bytes() and len(whole.read_text(encoding="utf-8").splitlines()) == 3000
