@@ -83,24 +83,13 @@ def bench_summarize(args: argparse.Namespace) -> None:
 
 
 def bench_check(args: argparse.Namespace) -> None:
-    import csv
-
+    from mqm import load
     from sacrebleu.metrics import BLEU, CHRF, TER
 
     from summarizer import Checker
 
-    csv.field_size_limit(10**8)
-    segments: dict[tuple, str] = {}
-    refs: dict[tuple, str] = {}
-    with open(args.data, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            key = (row["doc"], row["seg_id"])
-            text = row["target"].replace("<v>", "").replace("</v>", "")
-            if row["system"] == "refB":
-                refs[key] = text
-            elif row["system"] != "ref":
-                segments[(row["system"], *key)] = text
-    pairs = [(text, refs[key[1:]]) for key, text in segments.items() if key[1:] in refs]
+    rows, refs = load(args.data)
+    pairs = [(r["mt"], refs[r["key"]]) for r in rows]
     hyps, references = [h for h, _ in pairs], [r for _, r in pairs]
     bleu, chrf, ter = BLEU(effective_order=True), CHRF(word_order=2), TER()
 
@@ -145,20 +134,12 @@ def _rss_run(argv: list[str]) -> tuple[float, float]:
 
 def bench_batch(args: argparse.Namespace) -> None:
     """The batch CLI on line-aligned files: throughput, workers, memory as the corpus grows."""
-    import csv
     import tempfile
 
-    csv.field_size_limit(10**8)
-    hyps, refs = {}, {}
-    with open(args.data, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            key = (row["doc"], row["seg_id"])
-            text = row["target"].replace("<v>", "").replace("</v>", "")
-            if row["system"] == "refB":
-                refs[key] = text
-            elif row["system"] != "ref":
-                hyps[(row["system"], *key)] = text
-    pairs = [(h, refs[k[1:]]) for k, h in hyps.items() if k[1:] in refs][: args.segments]
+    from mqm import load
+
+    rows, refs = load(args.data)
+    pairs = [(r["mt"], refs[r["key"]]) for r in rows][: args.segments]
     folder = Path(tempfile.mkdtemp(prefix="bench-"))
     for times in (1, 10, 100):
         (folder / f"hyp{times}.txt").write_text("".join(h + "\n" for h, _ in pairs) * times, encoding="utf-8")

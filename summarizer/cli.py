@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .inputs import InputError, atomic_output, read_text
+from .inputs import InputError, atomic_output, json_object, read_text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -312,11 +312,8 @@ def _pages(paths: list[str]):
             for number, line in enumerate(read_text(path).splitlines(), 1):
                 if not line.strip():
                     continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(f"{path}:{number}: invalid JSON ({err.msg})") from None
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                record = json_object(line, f"{path}:{number}", "a 'text' field")
+                if not isinstance(record.get("text"), str):
                     raise InputError(f"{path}:{number}: expected a JSON object with a 'text' field")
                 yield f"{path}:{number}", record["text"]
         else:

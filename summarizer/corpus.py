@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .inputs import InputError
+from .inputs import InputError, json_object
 
 MAX_LINE_CHARS = 2_000_000  # a single segment longer than this is refused (a stray binary file)
 
@@ -166,13 +166,7 @@ def _split(line: str, suffix: str) -> list[str]:
 
 def _fields(line: str, header: list[str] | None, suffix: str, where: str) -> dict:
     if header is None:
-        try:
-            fields = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{where}: invalid JSON ({err.msg} at column {err.colno})") from None
-        if not isinstance(fields, dict):
-            raise InputError(f"{where}: expected a JSON object with 'mt' and 'ref'")
-        return fields
+        return json_object(line, where, "'mt' and 'ref'")
     row = _split(line, suffix)
     if len(row) != len(header):
         raise InputError(f"{where}: {len(row)} fields but the header has {len(header)}")

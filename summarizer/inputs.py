@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -14,6 +15,17 @@ MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 class InputError(ValueError):
     """Bad user input; the message names the file (and line) and what is wrong."""
+
+
+def json_object(line: str, where: str, expected: str) -> dict:
+    """One JSONL line as a dict; ``where`` (file:line) and ``expected`` go into the error message."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: invalid JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: expected a JSON object with {expected}")
+    return value
 
 
 def decode(data: bytes, name: str) -> str:

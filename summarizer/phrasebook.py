@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .align import STOPWORDS, char_ngram_similarity, normal_form
-from .inputs import InputError, atomic_output, read_text
+from .inputs import InputError, atomic_output, json_object, read_text
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -80,12 +80,7 @@ def parse_phrasebook(text: str, name: str) -> list[Entry]:
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{name}:{number}: invalid JSON ({err.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{name}:{number}: expected a JSON object with 'awkward' and 'preferred'")
+            record = json_object(line, f"{name}:{number}", "'awkward' and 'preferred'")
             entries.append(_entry(record, f"{name}:{number}"))
         return entries
     reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
