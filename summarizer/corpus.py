@@ -231,7 +231,8 @@ class BatchChecker:
             for batch in batches:
                 yield batch, self._check_here(batch)
             return
-        context = multiprocessing.get_context("spawn")  # no fork of a process holding torch threads
+        # Forking is cheap, but unsafe once torch holds threads: spawn fresh processes when a model is used.
+        context = multiprocessing.get_context("spawn" if self.options.get("use_encoder", True) else "fork")
         with context.Pool(self.workers, initializer=_start_worker, initargs=(self.options,)) as pool:
             pending: collections.deque = collections.deque()
             for batch in batches:

@@ -24,10 +24,10 @@ METRICS = ("bleu", "chrf", "ter")
 
 class SystemTotals:
     """What a system's corpus scores need, collected segment by segment in compact arrays (a few
-    dozen numbers a segment): sacrebleu's statistics, checker scores and the number of flags."""
+    dozen float32 numbers a segment): sacrebleu's statistics, checker scores and the number of flags."""
 
     def __init__(self) -> None:
-        self._stats = {m: array("d") for m in METRICS}
+        self._stats = {m: array("f") for m in METRICS}  # float32: counts and lengths, exact far beyond a segment's
         self._width: dict[str, int] = {}
         self._scores = array("d")
         self.spans = 0
@@ -48,7 +48,7 @@ class SystemTotals:
 
     def matrix(self, metric: str) -> np.ndarray:
         """The statistics of ``metric``, one row per segment."""
-        return np.frombuffer(self._stats[metric], dtype=np.float64).reshape(len(self), -1)
+        return np.frombuffer(self._stats[metric], dtype=np.float32).astype(np.float64).reshape(len(self), -1)
 
     @property
     def scores(self) -> np.ndarray:
