@@ -48,7 +48,7 @@ class SystemTotals:
 
     def matrix(self, metric: str) -> np.ndarray:
         """The statistics of ``metric``, one row per segment."""
-        return np.frombuffer(self._stats[metric], dtype=np.float32).astype(np.float64).reshape(len(self), -1)
+        return np.frombuffer(self._stats[metric], dtype=np.float32).reshape(len(self), -1)
 
     @property
     def scores(self) -> np.ndarray:
@@ -94,21 +94,23 @@ def system_scores(totals: dict[str, SystemTotals], metrics: dict, n_samples: int
                   seed: int = 12345) -> list[SystemScore]:
     """Ranked corpus scores (best ``score`` first) with intervals and paired tests against the best.
 
-    Each resample is drawn as per-segment counts (``bincount`` of n draws), so memory stays
-    proportional to the corpus, not to corpus × resamples.
+    Each resample is drawn as per-segment counts (``bincount`` of n draws) and applied to the
+    float32 statistics in place, so memory stays proportional to the corpus, not to corpus ×
+    resamples, and no float64 copy of the statistics is made.
     """
     n = len(next(iter(totals.values())))
     paired = all(len(t) == n for t in totals.values())
     rng = np.random.default_rng(seed)
     data = {name: ({m: t.matrix(m) for m in METRICS}, t.scores) for name, t in totals.items()}
-    actual = {name: {**{m: metrics[m]._compute_score_from_stats(list(stats[m].sum(axis=0))).score for m in METRICS},
+    actual = {name: {**{m: metrics[m]._compute_score_from_stats(list(stats[m].sum(axis=0, dtype=np.float64))).score
+                        for m in METRICS},
                      "score": float(scores.mean())} for name, (stats, scores) in data.items()}
     samples = {name: {m: np.empty(n_samples) for m in (*METRICS, "score")} for name in totals}
     for r in range(n_samples):
-        shared = np.bincount(rng.integers(0, n, n), minlength=n) if paired else None
+        shared = np.bincount(rng.integers(0, n, n), minlength=n).astype(np.float32) if paired else None
         for name, (stats, scores) in data.items():
             size = len(scores)
-            counts = shared if paired else np.bincount(rng.integers(0, size, size), minlength=size)
+            counts = shared if paired else np.bincount(rng.integers(0, size, size), minlength=size).astype(np.float32)
             for m in METRICS:
                 samples[name][m][r] = metrics[m]._compute_score_from_stats(list(counts @ stats[m])).score
             samples[name]["score"][r] = counts @ scores / size
