@@ -164,17 +164,18 @@ class Summarizer:
     def _extractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
         split = [split_sentences(a.body, a.language) for a in items]
         # One encoder call for every sentence and title of every covered article (batched).
+        fits = [self._fits(sents, max_sentences, max_words) for sents in split]
         texts: list[str] = []
-        for article, sents in zip(items, split):
-            if self.encoder.covers(article.language) and not self._fits(sents, max_sentences, max_words):
+        for article, sents, whole in zip(items, split, fits):
+            if self.encoder.covers(article.language) and not whole:
                 texts.extend(s.text for s in sents)
                 if article.title:
                     texts.append(article.title)
         vectors = self.encoder.encode(texts) if texts else None
         pos = 0
         summaries = []
-        for article, sents in zip(items, split):
-            if self._fits(sents, max_sentences, max_words):
+        for article, sents, whole in zip(items, split, fits):
+            if whole:
                 chosen, method = list(range(len(sents))), "full-text"
             else:
                 if self.encoder.covers(article.language):
