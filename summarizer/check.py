@@ -17,7 +17,7 @@ vectors (see :class:`SegmentResult`); ``eval/mqm.py`` and ``eval/demetr.py`` mea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
@@ -367,22 +367,17 @@ class Checker:
             both /= np.maximum(np.linalg.norm(both, axis=1, keepdims=True), 1e-9)
             mt_vecs, ref_vecs = both[: len(mt_sents)], both[len(mt_sents) :]
         links = align_sentences(mt_vecs, ref_vecs, [len(s.text) for s in mt_sents], [len(s.text) for s in ref_sents])
-        pairs, spans, hyps, refs = [], [], [], []
-        for link in links:
-            pairs.append(self._pair(link, mt_text, ref_text, mt_sents, ref_sents))
-            if pairs[-1].result is not None:
-                hyps.append(pairs[-1].mt_text)
-                refs.append(pairs[-1].ref_text)
+        pairs = [self._pair(link, mt_text, ref_text, mt_sents, ref_sents) for link in links]
+        both_sides = [p for p in pairs if p.mt_text and p.ref_text]
+        hyps, refs = [p.mt_text for p in both_sides], [p.ref_text for p in both_sides]
         corpus = self.check_corpus(hyps, refs) if hyps else CorpusResult((), 0.0, 0.0, 100.0, 0.0,
                                                                           {"score": self.score_signature()})
         results = iter(corpus.segments)
-        final_pairs = []
+        final_pairs, spans = [], []
         for pair in pairs:
-            if pair.result is not None:
-                result = next(results)
-                pair = AlignedPair(pair.mt_text, pair.ref_text, pair.mt_start, pair.mt_end, pair.ref_start,
-                                   pair.ref_end, result)
-                spans.extend(s.shifted(pair.mt_start) for s in result.spans)
+            if pair.mt_text and pair.ref_text:
+                pair = replace(pair, result=next(results))
+                spans.extend(s.shifted(pair.mt_start) for s in pair.result.spans)
             elif pair.mt_text:
                 spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
             final_pairs.append(pair)
@@ -398,8 +393,7 @@ class Checker:
 
         mt, ms, me = side(link.hyp, mt_sents, mt_text)
         ref, rs, re_ = side(link.ref, ref_sents, ref_text)
-        placeholder = SegmentResult(mt, ref, 0, 0, 0, 0, ()) if mt and ref else None
-        return AlignedPair(mt, ref, ms, me, rs, re_, placeholder)
+        return AlignedPair(mt, ref, ms, me, rs, re_, None)
 
 
 def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
