@@ -239,7 +239,8 @@ class Checker:
             start, end = hyp_tokens[0].start, hyp_tokens[-1].end
             if e.kind == "inflection":
                 if hyp_tokens[0].is_word:
-                    spans.append(Span(start, end, hyp[start:end], "inflection", "minor", 0.3, _text(ref, ref_tokens)))
+                    spans.append(Span(start, end, hyp[start:end], "inflection", "minor", 0.3, _text(ref, ref_tokens),
+                                      ref_start=ref_tokens[0].start, ref_end=ref_tokens[-1].end))
                 continue
             if e.kind == "addition":
                 if content:
@@ -252,7 +253,8 @@ class Checker:
             suggestion = _text(ref, ref_tokens)
             severity = "major" if sim < 0.5 or _numbers_differ(hyp_tokens, ref_tokens) else "minor"
             spans.append(Span(start, end, hyp[start:end], "substitution", severity,
-                              round(min(1.0, max(0.0, 1 - sim)), 3), suggestion))
+                              round(min(1.0, max(0.0, 1 - sim)), 3), suggestion,
+                              ref_start=ref_tokens[0].start, ref_end=ref_tokens[-1].end))
         return spans, omissions
 
     # -- scores ---------------------------------------------------------------------------------
@@ -377,7 +379,7 @@ class Checker:
         for pair in pairs:
             if pair.mt_text and pair.ref_text:
                 pair = replace(pair, result=next(results))
-                spans.extend(s.shifted(pair.mt_start) for s in pair.result.spans)
+                spans.extend(s.shifted(pair.mt_start, pair.ref_start) for s in pair.result.spans)
             elif pair.mt_text:
                 spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
             final_pairs.append(pair)

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from .check import CorpusResult
+from .spans import marked_html, reference_marks
 
 METRICS = ("bleu", "chrf", "ter")
 
@@ -165,7 +166,9 @@ class ReportBuilder:
         bins = len(self.histogram)
         self.histogram[min(bins - 1, int(row["score"] * bins / 100))] += 1
         self._seen += 1
-        item = (-row["score"], self._seen, {**row, "mt": mt, "ref": refs[0] if refs else ""})
+        # span offsets on the reference side are into the closest reference: shown when there is one
+        marks = reference_marks(row["spans"]) if len(refs) == 1 else []
+        item = (-row["score"], self._seen, {**row, "mt": mt, "ref": refs[0] if refs else "", "ref_marks": marks})
         if len(self._worst) < self._keep:
             heapq.heappush(self._worst, item)
         elif item > self._worst[0]:
@@ -196,10 +199,10 @@ class ReportBuilder:
             suggested = ", ".join(f"{esc(s)} ({n})" for s, n in self.suggestions[text].most_common(3)) or "–"
             parts.append(f"<tr><td>{esc(text)}</td><td>{count}</td><td>{suggested}</td></tr>")
         parts.append("</table><h2>Lowest-scoring segments</h2><table><tr><th>id</th><th>system</th><th>score</th>"
-                     "<th>machine translation (flags marked)</th><th>reference</th></tr>")
+                     "<th>machine translation (flags marked)</th><th>reference (suggested wording marked)</th></tr>")
         for row in self.worst():
             parts.append(f"<tr><td>{esc(str(row['id']))}</td><td>{esc(row['system'])}</td><td>{row['score']:.1f}</td>"
-                         f"<td>{_marked(row['mt'], row['spans'])}</td><td>{esc(row['ref'])}</td></tr>")
+                         f"<td>{marked_html(row['mt'], row['spans'])}</td><td>{marked_html(row['ref'], row['ref_marks'])}</td></tr>")
         parts.append("</table></body></html>\n")
         return "".join(parts)
 
@@ -213,20 +216,6 @@ class ReportBuilder:
         labels = "".join(f"<text x='{i * bar:.1f}' y='{height + 14}'>{100 * i // bins}</text>" for i in range(0, bins, 4))
         return (f"<svg class='chart' viewBox='0 0 {width} {height + 20}' role='img' "
                 f"aria-label='histogram of segment scores'>{rects}{labels}</svg>")
-
-
-def _marked(text: str, spans: list[dict]) -> str:
-    """The text, HTML-escaped, with each span in <mark> (its suggestion as a tooltip)."""
-    out, pos = [], 0
-    for span in sorted(spans, key=lambda s: s["start"]):
-        if span["start"] < pos:
-            continue
-        tip = f" title='{html.escape(span['suggestion'], quote=True)}'" if span["suggestion"] else ""
-        out.append(html.escape(text[pos:span["start"]]))
-        out.append(f"<mark class='{html.escape(span['severity'])}'{tip}>{html.escape(text[span['start']:span['end']])}</mark>")
-        pos = span["end"]
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
 
 
 _CSS = ("body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}"

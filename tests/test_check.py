@@ -23,6 +23,7 @@ def test_awkward_phrase_is_flagged_with_the_reference_wording(checker):
     assert (span.text, span.suggestion, span.category) == ("production ring", "production line", "substitution")
     hyp = "They set up a drone production ring in the region."
     assert hyp[span.start:span.end] == "production ring"
+    assert result.reference[span.ref_start:span.ref_end] == "production line"  # where the suggestion comes from
     assert 0 < span.confidence <= 1 and span.severity in ("minor", "major")
 
 
@@ -77,6 +78,8 @@ def test_document_mode_aligns_sentences_and_offsets_point_into_the_mt(checker):
     assert texts["production ring"].suggestion == "production line"
     for span in result.spans:
         assert MT[span.start:span.end] == span.text
+        if span.ref_start is not None:
+            assert REF[span.ref_start:span.ref_end] == span.suggestion
     assert all("create jobs" not in s.text for s in result.spans)
     assert result.corpus.signatures["ter"].startswith("nrefs:1")
 

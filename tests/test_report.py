@@ -64,7 +64,10 @@ def test_html_report_is_well_formed_and_self_contained(tmp_path, capsys):
     for external in ("http://", "https://", "<script", "<link", "src=", "@import"):
         assert external not in page
     assert "&lt;" in page and "opened&gt;" in page and "&amp;" in page and "<opened>" not in page
-    assert "production line" in page and "nrefs:1" in page
+    assert "nrefs:1" in page
+    # the flag in the MT, with its suggestion as the tooltip, and the wording it comes from in the reference
+    assert "<mark class='major' title='→ line'>ring</mark>" in page
+    assert "A drone production <mark class='major'>line</mark> opened" in page
 
 
 def test_report_keeps_only_the_worst_segments():
