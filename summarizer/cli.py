@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import itertools
 import json
 import os
 import signal
@@ -81,33 +79,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _row(record, result) -> dict:
-    """One output record: the checker's result, or phrasebook spans alone (``result`` is a span list)."""
-    if isinstance(result, list):
-        return {"id": record.id, "system": record.system, "score": None, "bleu": None, "chrf": None, "ter": None,
-                "spans": [s.to_dict() for s in result]}
-    return {"id": record.id, "system": record.system, **result.to_dict()}
-
-
-_COLUMNS = ["id", "system", "score", "bleu", "chrf", "ter", "flags", "spans"]
-
-
-def _write_row(out, row: dict, fmt: str, where: str) -> None:
-    if fmt == "jsonl":
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt in ("tsv", "csv"):
-        flat = dict(row, flags=len(row["spans"]), spans="; ".join(
-            f"{s['text']} -> {s['suggestion']}" if s["suggestion"] else s["text"] for s in row["spans"]))
-        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(
-            ["" if flat[c] is None else flat[c] for c in _COLUMNS])
-    else:
-        for span in row["spans"]:
-            fix = f" -> {span['suggestion']!r}" if span["suggestion"] else ""
-            note = f"  ({span['note']})" if span.get("note") else ""
-            out.write(f"{where}:{span['start']}-{span['end']}: {span['category']} {span['severity']}: "
-                      f"{span['text']!r}{fix}{note}\n")
-
-
 def _resume_point(partial: Path, fmt: str) -> list[dict]:
     """The complete records an interrupted run left in ``partial`` (a torn last line is dropped)."""
     if fmt != "jsonl":
@@ -124,12 +95,11 @@ def _resume_point(partial: Path, fmt: str) -> list[dict]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import Checker
     from tqdm import tqdm
 
-    from .corpus import BatchChecker, batched, read_aligned, read_records, records
+    from .corpus import CorpusCheck, batched, read_aligned, read_records, records, write_header, write_row
     from .phrasebook import Phrasebook
-    from .report import ReportBuilder, SystemTotals, format_table, system_scores
+    from .report import format_table
 
     if bool(args.mt_doc) != bool(args.ref_doc):
         raise InputError("document mode needs both --mt-doc and --ref-doc")
@@ -150,17 +120,15 @@ def _check(args: argparse.Namespace) -> int:
     stream = records(items, args.on_error, lambda message: print(f"summarizer: {message}", file=sys.stderr))
     options = {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
                "phrasebook": book if len(book) else None}
-    checker = Checker(**{**options, "phrasebook": None})  # corpus statistics and signatures; loads no model
-    runner = BatchChecker(options, workers=args.workers)
-    totals: dict[str, SystemTotals] = {}
+    report = args.format == "html" or bool(args.report)
+    run = CorpusCheck(options, workers=args.workers, report=report)
     done: list[dict] = []
-    builder = ReportBuilder() if args.format == "html" or args.report else None
     rows_out = args.format != "html"
     partial = Path(f"{args.output}.partial") if rows_out and args.output and args.output != "-" else None
     if args.resume:
         if partial is None:
             raise InputError("--resume needs -o FILE")
-        if builder:
+        if report:
             raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
         if partial.exists():
             done = _resume_point(partial, args.format)
@@ -168,43 +136,23 @@ def _check(args: argparse.Namespace) -> int:
     def fresh_batches():
         """Batches of records not yet written; what a resumed run already wrote only adds to the totals."""
         for batch in batched(enumerate(stream), args.batch_size):
-            resumed = [(i, r) for i, r in batch if i < len(done) and r.refs]
-            if resumed:
-                stats = checker.segment_stats([r.mt for _, r in resumed], [r.refs for _, r in resumed])
-                for k, (i, r) in enumerate(resumed):
-                    totals.setdefault(r.system, SystemTotals()).add_stats(
-                        {name: stats[name][k] for name in stats}, done[i]["score"], len(done[i]["spans"]))
+            run.add_done([(r, done[i]) for i, r in batch if i < len(done)])
             todo = [r for i, r in batch if i >= len(done)]
             if todo:
                 yield todo
 
     out = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else sys.stdout
-    flags = segments = 0
-    signatures: dict[str, str] = {}
     progress = tqdm(total=None, unit="seg", disable=not args.progress, file=sys.stderr, initial=len(done))
     try:
-        if args.format in ("tsv", "csv") and not done:
-            csv.writer(out, delimiter="\t" if args.format == "tsv" else ",", lineterminator="\n").writerow(_COLUMNS)
-        for batch, result in runner.run(fresh_batches()):
-            if result is not None:
-                signatures = result.signatures
-            position = 0
-            for record in batch:
-                if record.refs:
-                    totals.setdefault(record.system, SystemTotals()).add(result, position)
-                    row = _row(record, result.segments[position])
-                    position += 1
-                else:
-                    row = _row(record, book.match(record.mt, args.lang))
-                flags += len(row["spans"])
-                segments += 1
-                if builder:
-                    builder.add(row, record.mt, record.refs)
-                if rows_out:
-                    _write_row(out, row, args.format, record.where)
+        if not done:
+            write_header(out, args.format)
+        for rows in run.run(fresh_batches()):
+            if rows_out:
+                for record, row in rows:
+                    write_row(out, row, args.format, record.where)
             if partial:
                 out.flush()
-            progress.update(len(batch))
+            progress.update(len(rows))
     except BaseException:
         progress.close()
         if partial:
@@ -219,30 +167,27 @@ def _check(args: argparse.Namespace) -> int:
     if partial:
         out.close()
         os.replace(partial, args.output)
-    segments += len(done)
-    flags += sum(len(r["spans"]) for r in done)
-    ranking = system_scores(totals, checker.metrics, n_samples=args.bootstrap) if totals else []
-    if totals and not signatures:  # everything came from a resumed run's file
-        signatures = checker.signatures()
-    if builder:
-        page = builder.html(ranking, signatures)
+    ranking = run.ranking(n_samples=args.bootstrap)
+    if report:
+        page = run.report(ranking)
         for target in [args.report] + ([args.output] if args.format == "html" else []):
             if target:
                 with atomic_output(target) as fh:
                     fh.write(page)
         if args.format == "html" and not args.output:
             sys.stdout.write(page)
-    if not totals:
-        print(f"{flags} flags in {segments} segments, with the phrasebook only "
+    if not run.totals:
+        print(f"{run.flags} flags in {run.segments} segments, with the phrasebook only "
               f"({len(book)} entries; no reference given)", file=sys.stderr)
         return 0
     print(format_table(ranking), file=sys.stderr)
-    for name, signature in signatures.items():
+    for name, signature in run.signatures.items():
         print(f"{name}: {signature}", file=sys.stderr)
     if args.summary:
         with atomic_output(args.summary) as fh:
-            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": signatures,
-                       "segments": segments, "flags": flags, "bootstrap": args.bootstrap}, fh, indent=2, ensure_ascii=False)
+            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": run.signatures,
+                       "segments": run.segments, "flags": run.flags, "bootstrap": args.bootstrap},
+                      fh, indent=2, ensure_ascii=False)
             fh.write("\n")
     if args.fail_under is not None and any(s.score < args.fail_under for s in ranking):
         below = ", ".join(f"{s.system} {s.score:.2f}" for s in ranking if s.score < args.fail_under)
@@ -254,7 +199,7 @@ def _check(args: argparse.Namespace) -> int:
 def _check_document(args: argparse.Namespace) -> int:
     """Document mode: sentence-align an MT article to its reference, then check pair by pair."""
     from .check import Checker
-    from .corpus import Record
+    from .corpus import Record, segment_row, write_header, write_row
     from .phrasebook import Phrasebook
     from .report import SystemTotals, format_table, system_scores
 
@@ -269,16 +214,14 @@ def _check_document(args: argparse.Namespace) -> int:
     for index in range(len(result.corpus.segments)):
         totals["mt-doc"].add(result.corpus, index)
     with atomic_output(args.output) as out:
-        if args.format in ("tsv", "csv"):
-            csv.writer(out, delimiter="\t" if args.format == "tsv" else ",", lineterminator="\n").writerow(_COLUMNS)
+        write_header(out, args.format)
         for number, pair in enumerate(result.pairs, 1):
             record = Record(str(number), "mt-doc", pair.mt_text, (pair.ref_text,), where=f"{args.mt_doc}")
-            row = _row(record, pair.result) if pair.result else _row(record, [])
+            row = segment_row(record, pair.result if pair.result else [])
             row.update(mt_start=pair.mt_start, mt_end=pair.mt_end, ref_start=pair.ref_start, ref_end=pair.ref_end)
-            if pair.result:  # span offsets into the MT document
-                row["spans"] = [dict(s, start=s["start"] + pair.mt_start, end=s["end"] + pair.mt_start)
-                                for s in row["spans"]]
-            _write_row(out, row, args.format, f"{args.mt_doc}")
+            if pair.result:  # span offsets into the MT document (and the reference document)
+                row["spans"] = [s.shifted(pair.mt_start, pair.ref_start).to_dict() for s in pair.result.spans]
+            write_row(out, row, args.format, args.mt_doc)
     print(format_table(system_scores(totals, checker.metrics, n_samples=args.bootstrap)), file=sys.stderr)
     for name, signature in checker.signatures().items():
         print(f"{name}: {signature}", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Corpora for batch checking: line-aligned files (sacrebleu style) or COMET-style records, read
-as a stream and checked batch by batch (:class:`BatchChecker`, optionally in worker processes).
+as a stream and checked batch by batch (:class:`BatchChecker`, optionally in worker processes;
+:class:`CorpusCheck` adds the per-system totals and the report), written as rows (:func:`write_row`).
 
 Both readers yield :class:`Record` objects one at a time, so a corpus of any size streams. Every
 problem is reported as ``file:line: what is wrong``; line counts of aligned files are compared
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .inputs import InputError, json_object
+from .report import ReportBuilder, SystemScore, SystemTotals, system_scores
 
 MAX_LINE_CHARS = 2_000_000  # a single segment longer than this is refused (a stray binary file)
 
@@ -259,3 +261,107 @@ class BatchChecker:
 def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]]]:
     with_refs = [r for r in batch if r.refs]
     return [r.mt for r in with_refs], [r.refs for r in with_refs]
+
+
+COLUMNS = ["id", "system", "score", "bleu", "chrf", "ter", "flags", "spans"]  # of TSV and CSV output
+
+
+def segment_row(record: Record, result) -> dict:
+    """One output record: the checker's SegmentResult, or phrasebook spans alone (``result`` is a span list)."""
+    if isinstance(result, list):
+        return {"id": record.id, "system": record.system, "score": None, "bleu": None, "chrf": None, "ter": None,
+                "spans": [s.to_dict() for s in result]}
+    return {"id": record.id, "system": record.system, **result.to_dict()}
+
+
+def write_header(out, fmt: str) -> None:
+    """The header line of TSV and CSV output (nothing for the other formats)."""
+    if fmt in ("tsv", "csv"):
+        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(COLUMNS)
+
+
+def write_row(out, row: dict, fmt: str, where: str) -> None:
+    """Write one row as ``jsonl``, ``tsv``, ``csv`` or ``text`` (one line per flag, ``where:start-end: …``)."""
+    if fmt == "jsonl":
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt in ("tsv", "csv"):
+        flat = dict(row, flags=len(row["spans"]), spans="; ".join(
+            f"{s['text']} -> {s['suggestion']}" if s["suggestion"] else s["text"] for s in row["spans"]))
+        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(
+            ["" if flat[c] is None else flat[c] for c in COLUMNS])
+    else:
+        for span in row["spans"]:
+            fix = f" -> {span['suggestion']!r}" if span["suggestion"] else ""
+            note = f"  ({span['note']})" if span.get("note") else ""
+            out.write(f"{where}:{span['start']}-{span['end']}: {span['category']} {span['severity']}: "
+                      f"{span['text']!r}{fix}{note}\n")
+
+
+class CorpusCheck:
+    """Check a stream of records and keep what the ranking and the report need.
+
+    ``options`` are :class:`~summarizer.check.Checker` arguments; their ``phrasebook`` also flags
+    the records that have no reference. Memory is bounded by a batch, the per-system statistics
+    (a few numbers per segment) and the report's worst segments.
+
+    >>> run = CorpusCheck({"lang": "en", "use_encoder": False, "phrasebook": None})
+    >>> rows = [row for batch in run.run([[Record("1", "mt", "The cat sat.", ("The cat sat.",))]]) for _, row in batch]
+    >>> rows[0]["chrf"], run.segments, [s.system for s in run.ranking(n_samples=10)]
+    (100.0, 1, ['mt'])
+    """
+
+    def __init__(self, options: dict, workers: int = 1, report: bool = False):
+        from .check import Checker
+
+        self.lang = options.get("lang", "en")
+        self.book = options.get("phrasebook")
+        self.checker = Checker(**{**options, "phrasebook": None})  # statistics and signatures; loads no model
+        self.runner = BatchChecker(options, workers=workers)
+        self.totals: dict[str, SystemTotals] = {}
+        self.builder = ReportBuilder() if report else None
+        self.signatures: dict[str, str] = {}
+        self.segments = self.flags = 0
+
+    def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict]]]:
+        """For each batch, its records with their output rows, in input order."""
+        for batch, result in self.runner.run(batches):
+            if result is not None:
+                self.signatures = result.signatures
+            rows, position = [], 0
+            for record in batch:
+                if record.refs:
+                    self.totals.setdefault(record.system, SystemTotals()).add(result, position)
+                    row = segment_row(record, result.segments[position])
+                    position += 1
+                else:
+                    row = segment_row(record, self.book.match(record.mt, self.lang) if self.book else [])
+                self._count(row)
+                if self.builder:
+                    self.builder.add(row, record.mt, record.refs)
+                rows.append((record, row))
+            yield rows
+
+    def add_done(self, done: Sequence[tuple[Record, dict]]) -> None:
+        """Count rows an earlier, interrupted run already wrote (their statistics are recomputed, cheaply)."""
+        scored = [(record, row) for record, row in done if record.refs]
+        if scored:
+            stats = self.checker.segment_stats([r.mt for r, _ in scored], [r.refs for r, _ in scored])
+            for k, (record, row) in enumerate(scored):
+                self.totals.setdefault(record.system, SystemTotals()).add_stats(
+                    {name: stats[name][k] for name in stats}, row["score"], len(row["spans"]))
+        for _, row in done:
+            self._count(row)
+
+    def _count(self, row: dict) -> None:
+        self.segments += 1
+        self.flags += len(row["spans"])
+
+    def ranking(self, n_samples: int = 1000) -> list[SystemScore]:
+        """Systems ranked by corpus score, with bootstrap intervals and paired p-values vs the best."""
+        if self.totals and not self.signatures:  # everything came from a resumed run's file
+            self.signatures = self.checker.signatures()
+        return system_scores(self.totals, self.checker.metrics, n_samples=n_samples) if self.totals else []
+
+    def report(self, ranking: list[SystemScore]) -> str:
+        """The self-contained HTML report (needs ``report=True``)."""
+        return self.builder.html(ranking, self.signatures)
