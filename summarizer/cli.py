@@ -1,4 +1,4 @@
-"""Command-line interface: ``summarizer summarize | check | mine``. A thin layer over the library."""
+"""Command-line interface: ``summarizer summarize | check | mine | serve``. A thin layer over the library."""
 
 from __future__ import annotations
 
@@ -76,7 +76,18 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--min-consistency", type=float, default=0.5,
                    help="keep phrases replaced in at least this share of their occurrences (default: 0.5)")
     m.add_argument("--device", default=None)
+    v = sub.add_parser("serve", help="serve the review page (Summaries, Check, Batch) in the browser",
+                       description="Serve the Gradio review page; prints its URL.")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    serve(args.host, args.port)
+    return 0
 
 
 def _resume_point(partial: Path, fmt: str) -> list[dict]:
@@ -289,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `summarizer … | head` ends quietly
     args = _parser().parse_args(argv)
-    commands = {"summarize": _summarize, "check": _check, "mine": _mine}
+    commands = {"summarize": _summarize, "check": _check, "mine": _mine, "serve": _serve}
     try:
         return commands[args.command](args)
     except InputError as err:

@@ -92,6 +92,11 @@ class Encoder:
         return self.languages is None or language in self.languages
 
     @property
+    def loaded(self) -> bool:
+        """Whether the weights are already in memory (the first ``encode`` loads them)."""
+        return ("encoder", self.path, self.device, self.dtype) in _CACHE
+
+    @property
     def model(self):
         def load():
             from sentence_transformers import SentenceTransformer
@@ -104,7 +109,7 @@ class Encoder:
                 kwargs["model_kwargs"] = {"dtype": torch_dtype(self.dtype)}
             return SentenceTransformer(self.path, device=self.device, **kwargs)
 
-        return _shared(("encoder", self.path, self.device, self.dtype), load)
+        return _shared(("encoder", self.path, self.device, self.dtype), load)  # the key `loaded` looks for
 
     def encode_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Unit-length contextual vectors of each text's tokens (special tokens left out)."""

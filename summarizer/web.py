@@ -1,0 +1,404 @@
+"""The review page: Summaries, Check and Batch tabs over the library (Gradio).
+
+    python app.py [--host 127.0.0.1] [--port 7860]      # or: summarizer serve --port 7860
+
+The callbacks (``summarize_page``, ``check_texts``, ``apply_choices``, ``score_corpus``) call the
+library and only turn its records into what the page shows; they are plain functions, tested
+without a browser. The models load once per process, on the first request that needs them; every
+request that uses a model goes through one queue slot (``concurrency_id="model"``), so the model
+is never loaded twice nor run by two requests at once. Inputs are size-limited, uploads come only
+through Gradio's upload handling, and no path is taken from what a user types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import tempfile
+import threading
+from pathlib import Path
+
+import gradio as gr
+
+from . import Checker, Summarizer, detect_language, split_articles
+from .corpus import CorpusCheck, batched, read_aligned, read_records, records, write_header, write_row
+from .inputs import InputError
+from .models import Encoder
+from .spans import Span, apply_suggestions, marked_html, reference_marks
+
+MAX_PAGE_CHARS = 200_000  # a pasted page
+MAX_CHECK_CHARS = 50_000  # each side of the Check tab
+MAX_UPLOAD_BYTES = 10_000_000  # each uploaded corpus file
+MAX_BATCH_SEGMENTS = 5_000  # larger corpora: use `summarizer check`
+LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
+FLAG_COLUMNS = ["#", "flagged", "suggestion", "category", "severity", "confidence", "note"]
+RESULT_COLUMNS = ["id", "system", "score", "BLEU", "chrF++", "TER", "flags", "machine translation", "flagged phrases"]
+
+EXAMPLE_PAGE = """City opens new riverside park
+
+Thu Trang |
+
+The city opened a 12-hectare riverside park on Saturday, turning a former industrial site into green space for residents.
+
+The park includes walking paths, a playground and a small outdoor stage. Officials said about 3,000 trees were planted during the two-year project.
+
+Residents welcomed the change, although some complained about the lack of parking near the main entrance.
+
+Related news
+
+Bus fares to stay unchanged next year
+
+|
+
+The transport department said bus fares will not rise next year despite higher fuel costs.
+"""
+
+EXAMPLE_MT = (
+    "The provincial People's Committee has approved a plan to expand the battery production ring at the Tan Phu "
+    "industrial park. The project is expected to create about 2,000 jobs for local labourers. According to the plan, "
+    "the factory will be put into operation in the third quarter of 2027. Officials said the civil infrastructure "
+    "around the park, including roads and drainage, will also be upgraded.")
+EXAMPLE_REF = (
+    "The provincial People's Committee has approved a plan to expand the battery production line at the Tan Phu "
+    "industrial park. The project is expected to create about 2,000 jobs for local workers. Under the plan, the "
+    "factory will start operating in the third quarter of 2027. Officials said the civilian infrastructure around "
+    "the park, including roads and drainage, will also be upgraded.")
+
+CSS = """
+.cards article{border:1px solid #d0d7de;border-radius:8px;padding:.6em 1em;margin:.6em 0}
+.cards h3{margin:.1em 0 .3em}.cards .meta{color:#57606a;font-size:.9em}
+table.pairs{border-collapse:collapse;width:100%}table.pairs td,table.pairs th{border:1px solid #d0d7de;
+padding:.4em .6em;vertical-align:top;text-align:left}table.pairs td.score{white-space:nowrap;text-align:right}
+mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
+.legend mark{padding:0 .3em}.mt-only{white-space:pre-wrap;line-height:1.5}
+"""
+
+_lock = threading.Lock()
+_summarizer: Summarizer | None = None
+_checkers: dict[str, Checker] = {}
+
+
+def get_summarizer() -> Summarizer:
+    """The process-wide summariser, created on first use (the bundled model loads offline)."""
+    global _summarizer
+    with _lock:
+        if _summarizer is None:
+            _summarizer = Summarizer()
+        return _summarizer
+
+
+def get_checker(lang: str) -> Checker:
+    """The process-wide checker for a target language (all share the one encoder)."""
+    with _lock:
+        if lang not in _checkers:
+            _checkers[lang] = Checker(lang=lang)
+        return _checkers[lang]
+
+
+def model_status() -> str:
+    """One line for the top of the page: whether the model is loaded or loads on the first request."""
+    encoder = Encoder()
+    if encoder.loaded:
+        return f"Model **{encoder.name}** is loaded ({encoder.device})."
+    return (f"Model **{encoder.name}** loads on the first request that needs it (a few seconds, once); "
+            "later requests are fast.")
+
+
+def _warm_up_notice() -> None:
+    if not Encoder().loaded:
+        gr.Info("Warming up: loading the model for the first request (once per server).")
+
+
+def _limit(text: str | None, limit: int, what: str) -> str:
+    text = text or ""
+    if len(text) > limit:
+        raise gr.Error(f"The {what} is {len(text):,} characters; the limit here is {limit:,}. "
+                       "Use the command line (summarizer) for longer texts.")
+    return text
+
+
+def _download(name: str, content: str) -> str:
+    """Write a download into a fresh private temporary folder (Gradio serves it from there)."""
+    path = Path(tempfile.mkdtemp(prefix="summarizer-")) / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+# -- Summaries ------------------------------------------------------------------------------------
+def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60) -> tuple[str, list[str]]:
+    """Cards (HTML) for each article of a pasted page, and the JSONL and Markdown downloads."""
+    text = _limit(text, MAX_PAGE_CHARS, "page")
+    if not text.strip():
+        raise gr.Error("Paste the text of a news page first.")
+    _warm_up_notice()
+    articles = split_articles(text)
+    if not articles:
+        raise gr.Error("No article text found in what was pasted.")
+    summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
+    cards, lines, markdown = [], [], []
+    for article, summary in zip(articles, summaries):
+        title = summary.title or "(untitled)"
+        cards.append(
+            f"<article class='card' data-article='{summary.id + 1}'><h3>{summary.id + 1}. {html.escape(title)}</h3>"
+            f"<p class='summary'>{html.escape(summary.summary)}</p>"
+            f"<p class='meta'>{html.escape(summary.language)} · {html.escape(summary.method)}</p>"
+            f"<details><summary>Full article</summary><p class='mt-only'>{html.escape(article.body)}</p></details>"
+            "</article>")
+        lines.append(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+        markdown.append(f"## {title}\n\n{summary.summary}\n\n*{summary.language}, {summary.method}*\n")
+    page = f"<div class='cards'><p>{len(summaries)} article(s)</p>{''.join(cards)}</div>"
+    return page, [_download("summaries.jsonl", "".join(lines)), _download("summaries.md", "\n".join(markdown))]
+
+
+# -- Check ----------------------------------------------------------------------------------------
+def check_texts(mt: str, reference: str = "", lang: str = "auto"):
+    """Check an MT text against its reference (or the phrasebook alone when there is none).
+
+    Returns the document scores (Markdown), the side-by-side pairs (HTML), the flags table, the
+    accept/reject choices, the corrected text (the MT as is, until suggestions are accepted) and
+    the state the choices apply to.
+    """
+    mt = _limit(mt, MAX_CHECK_CHARS, "machine translation")
+    reference = _limit(reference, MAX_CHECK_CHARS, "reference")
+    if not mt.strip():
+        raise gr.Error("Paste a machine-translated text first.")
+    lang = detect_language(mt, default="en") if lang in (None, "", "auto") else lang
+    _warm_up_notice()
+    checker = get_checker(lang)
+    if reference.strip():
+        result = checker.check_document(mt, reference)
+        spans = list(result.spans)
+        summary = _scores_markdown(result, lang)
+        pairs = _pairs_html(result, spans, mt, reference)
+    else:
+        spans = checker.phrasebook.match(mt, lang) if checker.phrasebook else []
+        entries = f"{len(checker.phrasebook)} entries" if checker.phrasebook else f"none for '{lang}'"
+        summary = ("**No reference given:** only the phrasebook's known awkward renderings are flagged "
+                   f"(phrasebook: {entries}); paste a reference for scores and alignment-based flags.")
+        marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(spans)]
+        pairs = f"<div class='mt-only'>{marked_html(mt, marks)}</div>"
+    rows = [[i + 1, s.text, s.suggestion or "", s.category, s.severity, s.confidence, s.note or ""]
+            for i, s in enumerate(spans)]
+    choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
+    state = {"mt": mt, "spans": [s.to_dict() for s in spans]}
+    return (summary, pairs, rows, gr.update(choices=choices, value=[]), mt, state)
+
+
+def apply_choices(accepted: list[int] | None, state: dict | None) -> tuple[str, str | None]:
+    """The MT with the accepted suggestions in place, and a download of it."""
+    if not state:
+        return "", None
+    spans = [Span(**s) for s in state["spans"]]
+    corrected = apply_suggestions(state["mt"], spans, accepted or [])
+    return corrected, _download("corrected.txt", corrected)
+
+
+def accept_all(state: dict | None) -> list[int]:
+    """Every suggestion accepted."""
+    return [i for i, s in enumerate((state or {}).get("spans", [])) if s["suggestion"]]
+
+
+def _scores_markdown(result, lang: str) -> str:
+    corpus = result.corpus
+    aligned = sum(1 for p in result.pairs if p.result)
+    lines = [f"**Document score {corpus.score:.1f}** · BLEU {corpus.bleu:.1f} · chrF++ {corpus.chrf:.1f} · "
+             f"TER {corpus.ter:.1f} · {aligned} aligned sentence pair(s) · {len(result.spans)} flag(s) · "
+             f"target language `{lang}`", ""]
+    lines += [f"- {name}: `{signature}`" for name, signature in corpus.signatures.items()]
+    return "\n".join(lines)
+
+
+def _pairs_html(result, spans: list[Span], mt: str, reference: str) -> str:
+    """Aligned sentence pairs side by side: flags marked in the MT, their source in the reference."""
+    marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(spans)]
+    out = ["<table class='pairs'><tr><th>machine translation</th><th>reference</th><th>score</th></tr>"]
+    for pair in result.pairs:
+        mt_cell = ref_cell = ""
+        if pair.mt_text:
+            inside = [dict(m, start=m["start"] - pair.mt_start, end=m["end"] - pair.mt_start)
+                      for m in marks if pair.mt_start <= m["start"] and m["end"] <= pair.mt_end]
+            mt_cell = marked_html(pair.mt_text, inside)
+        if pair.ref_text:
+            inside = [dict(m, start=m["start"] - pair.ref_start, end=m["end"] - pair.ref_start)
+                      for m in reference_marks(marks) if pair.ref_start <= m["start"] and m["end"] <= pair.ref_end]
+            ref_cell = marked_html(pair.ref_text, inside)
+        score = f"{pair.result.score:.1f}" if pair.result else "–"
+        out.append(f"<tr><td class='mt'>{mt_cell}</td><td class='ref'>{ref_cell}</td><td class='score'>{score}</td></tr>")
+    out.append("</table><p class='legend'><mark class='major'>major</mark> <mark class='minor'>minor</mark> "
+               "— hover a flag for its suggestion; the reference's wording is marked on the right.</p>")
+    return "".join(out)
+
+
+# -- Batch ----------------------------------------------------------------------------------------
+def score_corpus(corpus_file: str | None, reference_file: str | None = None, lang: str = "en",
+                 lexical_only: bool = False, progress: gr.Progress = gr.Progress()):
+    """Score an uploaded corpus: records (.jsonl/.tsv/.csv) or an MT .txt with a reference .txt.
+
+    Returns the system ranking (Markdown), the results table and the downloads (JSONL, CSV, HTML report).
+    """
+    if not corpus_file:
+        raise gr.Error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or an MT .txt with its reference .txt.")
+    names = {corpus_file: Path(corpus_file).name}
+    for path in filter(None, [corpus_file, reference_file]):
+        names[path] = Path(path).name
+        if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
+            raise gr.Error(f"{Path(path).name} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
+                           "use `summarizer check` for large corpora.")
+    try:
+        if Path(corpus_file).suffix.lower() == ".txt":
+            if not reference_file:
+                raise InputError(f"{names[corpus_file]}: a plain-text MT file needs its reference file "
+                                 "(or upload records with mt and ref fields)")
+            items = read_aligned([corpus_file], [reference_file], [Path(corpus_file).stem])
+        else:
+            if reference_file:
+                raise InputError(f"{names[corpus_file]}: records carry their references; "
+                                 "the reference file goes with a plain-text MT file")
+            items = read_records(corpus_file)
+        batch = list(records(items, "fail", print))
+    except InputError as err:
+        message = str(err)
+        for path, name in names.items():
+            message = message.replace(path, name)
+        raise gr.Error(message) from None
+    if len(batch) > MAX_BATCH_SEGMENTS:
+        raise gr.Error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
+                       "Use `summarizer check` for larger corpora.")
+    if not lexical_only:
+        _warm_up_notice()
+    checker = get_checker(lang)
+    run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "phrasebook": checker.phrasebook}, report=True)
+    rows = []
+    done = 0
+    progress(0, desc="Checking segments")
+    for checked in run.run(batched(batch, 64)):
+        for record, row in checked:
+            rows.append((record, row))
+        done += len(checked)
+        progress(done / len(batch), desc=f"Checked {done:,} of {len(batch):,} segments")
+    ranking = run.ranking()
+    jsonl_text, csv_text = _Lines(), _Lines()
+    write_header(csv_text, "csv")
+    for record, row in rows:
+        write_row(jsonl_text, row, "jsonl", record.where)
+        write_row(csv_text, row, "csv", record.where)
+    table = [[row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
+              record.mt, "; ".join(f"{s['text']} → {s['suggestion']}" if s["suggestion"] else s["text"]
+                                   for s in row["spans"])] for record, row in rows]
+    downloads = [_download("results.jsonl", str(jsonl_text)), _download("results.csv", str(csv_text)),
+                 _download("report.html", run.report(ranking))]
+    return _ranking_markdown(run, ranking), table, downloads
+
+
+class _Lines(list):
+    """A minimal text sink for the row writers."""
+
+    def write(self, text: str) -> None:
+        self.append(text)
+
+    def __str__(self) -> str:
+        return "".join(self)
+
+
+def _ranking_markdown(run: CorpusCheck, ranking) -> str:
+    if not ranking:
+        return f"**{run.segments} segment(s), {run.flags} flag(s)** — no references: phrasebook flags only."
+    lines = [f"**{run.segments} segment(s), {run.flags} flag(s)**", "",
+             "| rank | system | segments | score | BLEU | chrF++ | TER | p vs best |", "|---|---|---|---|---|---|---|---|"]
+    for s in ranking:
+        p = "–" if s.p_value is None else f"{s.p_value:.4f}"
+        lines.append(f"| {s.rank} | {s.system} | {s.segments} | {s.score:.2f} ± {s.score_ci:.2f} | "
+                     f"{s.bleu:.2f} ± {s.bleu_ci:.2f} | {s.chrf:.2f} ± {s.chrf_ci:.2f} | {s.ter:.2f} ± {s.ter_ci:.2f} | {p} |")
+    lines.append("")
+    lines += [f"- {name}: `{signature}`" for name, signature in run.signatures.items()]
+    return "\n".join(lines)
+
+
+# -- the page -------------------------------------------------------------------------------------
+def build() -> gr.Blocks:
+    """The page: Summaries, Check and Batch tabs."""
+    with gr.Blocks(title="summarizer") as demo:
+        gr.Markdown("# summarizer\nNews summaries in each article's own language, and machine-translation "
+                    "checks against reference phrasing.")
+        status = gr.Markdown(elem_id="model-status")
+        demo.load(model_status, None, status, queue=False)
+        with gr.Tab("Summaries"):
+            page = gr.Textbox(label="Pasted page", lines=14, max_length=MAX_PAGE_CHARS, elem_id="page")
+            with gr.Row():
+                max_sentences = gr.Slider(1, 5, value=2, step=1, label="Sentences per summary")
+                max_words = gr.Slider(20, 150, value=60, step=5, label="About this many words")
+            summarise = gr.Button("Summarise", variant="primary", elem_id="summarise")
+            gr.Examples([[EXAMPLE_PAGE]], inputs=[page], label="Example page")
+            cards = gr.HTML(elem_id="cards")
+            summary_files = gr.File(label="Downloads (JSONL, Markdown)", file_count="multiple", interactive=False)
+            summarise.click(summarize_page, [page, max_sentences, max_words], [cards, summary_files],
+                            api_name="summarize", concurrency_id="model", concurrency_limit=1
+                            ).then(model_status, None, status, queue=False)
+        with gr.Tab("Check"):
+            with gr.Row():
+                mt = gr.Textbox(label="Machine translation", lines=10, max_length=MAX_CHECK_CHARS, elem_id="mt")
+                ref = gr.Textbox(label="Reference translation (optional)", lines=10, max_length=MAX_CHECK_CHARS,
+                                 elem_id="ref")
+            with gr.Row():
+                lang = gr.Dropdown(LANGUAGES, value="auto", label="Target language")
+                check = gr.Button("Check", variant="primary", elem_id="check")
+            gr.Examples([[EXAMPLE_MT, EXAMPLE_REF], [EXAMPLE_MT, ""]], inputs=[mt, ref],
+                        example_labels=["MT with its post-edited reference", "MT alone (phrasebook only)"])
+            scores = gr.Markdown(elem_id="scores")
+            pairs = gr.HTML(elem_id="pairs")
+            flags = gr.Dataframe(headers=FLAG_COLUMNS, label="Flags", interactive=False, wrap=True, elem_id="flags")
+            choices = gr.CheckboxGroup(label="Accept suggestions (unticked = rejected)", elem_id="choices")
+            with gr.Row():
+                accept = gr.Button("Accept all", size="sm")
+                reject = gr.Button("Reject all", size="sm")
+            corrected = gr.Textbox(label="Corrected text", lines=8, buttons=["copy"], interactive=False,
+                                   elem_id="corrected")
+            corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
+            state = gr.State()
+            check.click(check_texts, [mt, ref, lang], [scores, pairs, flags, choices, corrected, state],
+                        api_name="check", concurrency_id="model", concurrency_limit=1
+                        ).then(model_status, None, status, queue=False)
+            choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
+            accept.click(accept_all, state, choices)
+            reject.click(lambda: [], None, choices)
+        with gr.Tab("Batch"):
+            gr.Markdown("Upload records (`.jsonl`, `.tsv` or `.csv` with `mt`, `ref` or `refs`, optional `id`, "
+                        "`system`, `src`) or a plain-text MT file with its line-aligned reference file. "
+                        f"Up to {MAX_BATCH_SEGMENTS:,} segments here; the `summarizer check` command has no limit.")
+            with gr.Row():
+                corpus = gr.File(label="Corpus or MT file", file_types=[".jsonl", ".tsv", ".csv", ".txt"],
+                                 elem_id="corpus")
+                reference = gr.File(label="Reference file (with a .txt MT file)", file_types=[".txt"],
+                                    elem_id="reference")
+            with gr.Row():
+                batch_lang = gr.Dropdown(LANGUAGES[1:], value="en", label="Target language")
+                lexical = gr.Checkbox(label="Lexical only (faster, no model)", value=False)
+                score = gr.Button("Score corpus", variant="primary", elem_id="score")
+            ranking = gr.Markdown(elem_id="ranking")
+            results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments (click a header to sort)",
+                                   interactive=False, wrap=True, elem_id="results",
+                                   datatype=["str", "str", "number", "number", "number", "number", "number", "str", "str"])
+            batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
+                                  interactive=False, elem_id="batch-files")
+            score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
+                        api_name="score_corpus", concurrency_id="model", concurrency_limit=1
+                        ).then(model_status, None, status, queue=False)
+    return demo
+
+
+def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Serve the page until interrupted; prints the URL."""
+    demo = build().queue(max_size=64, default_concurrency_limit=4)
+    demo.launch(server_name=host, server_port=port, css=CSS, max_file_size=MAX_UPLOAD_BYTES,
+                prevent_thread_lock=True, quiet=True)
+    print(f"summarizer: serving on {demo.local_url}", flush=True)
+    demo.block_thread()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the summarizer page.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    args = parser.parse_args(argv)
+    serve(args.host, args.port)

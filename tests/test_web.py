@@ -1,0 +1,127 @@
+"""The page's callbacks, called directly: they take what the page sends and return what it shows."""
+
+import json
+from pathlib import Path
+
+import gradio as gr
+import pytest
+
+from summarizer import web
+
+
+def test_summaries_give_one_card_per_article_with_downloads(page_text):
+    cards, (jsonl, markdown) = web.summarize_page(page_text, 1, 60)
+    assert cards.count("<article class='card'") == 4
+    assert "1. Da Nang opens first floating solar farm on reservoir" in cards
+    assert "<details><summary>Full article</summary>" in cards
+    records = [json.loads(line) for line in Path(jsonl).read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 2, 3]
+    assert records[0]["method"] == "extractive-embedding:all-MiniLM-L6-v2"
+    assert Path(markdown).read_text(encoding="utf-8").startswith("## Da Nang opens first floating solar farm")
+
+
+def test_builtin_page_example_works():
+    cards, _ = web.summarize_page(web.EXAMPLE_PAGE)
+    assert "City opens new riverside park" in cards and "Bus fares to stay unchanged next year" in cards
+    assert cards.count("<article class='card'") == 2
+
+
+def test_text_is_escaped_in_cards():
+    cards, _ = web.summarize_page("Tags <b>bold</b>\n\nThe council met on <Monday> & agreed a budget.")
+    assert "<b>" not in cards and "&lt;b&gt;" in cards
+
+
+@pytest.mark.parametrize("call", [
+    lambda: web.summarize_page(""),
+    lambda: web.summarize_page("x" * (web.MAX_PAGE_CHARS + 1)),
+    lambda: web.check_texts("   "),
+    lambda: web.check_texts("a" * (web.MAX_CHECK_CHARS + 1), "b"),
+    lambda: web.check_texts("a", "b" * (web.MAX_CHECK_CHARS + 1)),
+    lambda: web.score_corpus(None),
+])
+def test_empty_or_huge_input_is_a_clear_error(call):
+    with pytest.raises(gr.Error):
+        call()
+
+
+def test_check_example_flags_phrases_side_by_side_and_applies_accepted_suggestions():
+    scores, pairs, rows, choices, corrected, state = web.check_texts(web.EXAMPLE_MT, web.EXAMPLE_REF)
+    assert scores.startswith("**Document score") and "nrefs:1" in scores and "bertscore-R" in scores
+    flagged = {row[1]: row[2] for row in rows}
+    assert flagged["production ring"] == "production line"
+    assert flagged["civil infrastructure"] == "civilian infrastructure"
+    assert "labourers" not in flagged  # a paraphrase, not a flag
+    # the flag in the MT column and the reference's wording in the reference column of the same row
+    row = next(r for r in pairs.split("<tr>") if "production ring" in r)
+    assert "title='→ production line'>production ring</mark>" in row
+    assert ">production line</mark>" in row.split("<td class='ref'>")[1]
+    assert corrected == web.EXAMPLE_MT
+    labels = dict((value, label) for label, value in choices["choices"])
+    first = next(i for i, label in labels.items() if "production ring" in label)
+    text, download = web.apply_choices([first], state)
+    assert "battery production line at" in text and "civil infrastructure" in text
+    assert Path(download).read_text(encoding="utf-8") == text
+    everything, _ = web.apply_choices(web.accept_all(state), state)
+    assert "civilian infrastructure" in everything and "production line" in everything
+    assert web.apply_choices([], state)[0] == web.EXAMPLE_MT
+
+
+def test_check_without_reference_uses_the_phrasebook_and_says_so():
+    scores, pairs, rows, choices, corrected, state = web.check_texts(web.EXAMPLE_MT, "")
+    assert "No reference given" in scores and "phrasebook" in scores
+    assert {row[1] for row in rows} >= {"production ring", "civil infrastructure"}
+    assert {row[3] for row in rows} == {"phrasebook"}
+    assert "<mark class=" in pairs
+
+
+def _write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_batch_scores_records_and_offers_downloads(tmp_path):
+    corpus = _write(tmp_path / "corpus.jsonl", "".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "system": "s1", "mt": "They built a drone production ring.", "ref": "They built a drone production line."},
+        {"id": "a", "system": "s2", "mt": "They built a drone production line.", "ref": "They built a drone production line."},
+        {"id": "b", "system": "s1", "mt": "Prices rose sharply.", "ref": "Prices rose sharply."},
+        {"id": "b", "system": "s2", "mt": "Prices rose sharply.", "ref": "Prices rose sharply."},
+    ]))
+    ranking, table, downloads = web.score_corpus(corpus, None, "en", True)
+    assert "| 1 | s2 |" in ranking and "| 2 | s1 |" in ranking and "nrefs:1" in ranking
+    assert [row[:2] for row in table] == [["a", "s1"], ["a", "s2"], ["b", "s1"], ["b", "s2"]]
+    assert table[0][6] == 1 and "production ring → production line" in table[0][8]
+    names = [Path(d).name for d in downloads]
+    assert names == ["results.jsonl", "results.csv", "report.html"]
+    assert len(Path(downloads[0]).read_text(encoding="utf-8").splitlines()) == 4
+    assert Path(downloads[1]).read_text(encoding="utf-8").startswith("id,system,score")
+    assert "<svg" in Path(downloads[2]).read_text(encoding="utf-8")
+
+
+def test_batch_takes_line_aligned_text_files(tmp_path):
+    mt = _write(tmp_path / "system.txt", "A drone production ring.\nPrices rose.\n")
+    ref = _write(tmp_path / "ref.txt", "A drone production line.\nPrices rose.\n")
+    ranking, table, _ = web.score_corpus(mt, ref, "en", True)
+    assert "| 1 | system |" in ranking and len(table) == 2
+
+
+@pytest.mark.parametrize("files, message", [
+    (("mt.txt", "a\nb\n", None, None), "reference file"),
+    (("mt.txt", "a\nb\n", "ref.txt", "a\n"), "ref.txt has 1 lines but mt.txt has 2"),
+    (("bad.jsonl", '{"mt": "a", "ref": "b"}\n{oops\n', None, None), "bad.jsonl:2"),
+    (("empty.jsonl", "", None, None), "empty.jsonl: no records"),
+    (("empty.txt", "", "ref.txt", ""), "empty"),
+])
+def test_bad_uploads_are_one_clear_message_naming_the_file(tmp_path, files, message):
+    name, text, ref_name, ref_text = files
+    corpus = _write(tmp_path / name, text)
+    reference = _write(tmp_path / ref_name, ref_text) if ref_name else None
+    with pytest.raises(gr.Error) as err:
+        web.score_corpus(corpus, reference, "en", True)
+    assert message in str(err.value) and str(tmp_path) not in str(err.value)
+
+
+def test_page_and_app_build():
+    import app
+
+    assert isinstance(app.demo, gr.Blocks) and isinstance(web.build(), gr.Blocks)
+    assert "loads on the first request" in web.model_status() or "is loaded" in web.model_status()
