@@ -33,7 +33,7 @@ MAX_UPLOAD_BYTES = 10_000_000  # each uploaded corpus file
 MAX_BATCH_SEGMENTS = 5_000  # larger corpora: use `summarizer check`
 LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
 FLAG_COLUMNS = ["#", "flagged", "suggestion", "category", "severity", "confidence", "note"]
-RESULT_COLUMNS = ["id", "system", "score", "BLEU", "chrF++", "TER", "flags", "machine translation", "flagged phrases"]
+RESULT_COLUMNS = ["#", "id", "system", "score", "BLEU", "chrF++", "TER", "flags", "machine translation", "flagged phrases"]
 
 EXAMPLE_PAGE = """City opens new riverside park
 
@@ -283,12 +283,28 @@ def score_corpus(corpus_file: str | None, reference_file: str | None = None, lan
     for record, row in rows:
         write_row(jsonl_text, row, "jsonl", record.where)
         write_row(csv_text, row, "csv", record.where)
-    table = [[row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
+    table = [[n, row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
               record.mt, "; ".join(f"{s['text']} → {s['suggestion']}" if s["suggestion"] else s["text"]
-                                   for s in row["spans"])] for record, row in rows]
+                                   for s in row["spans"])] for n, (record, row) in enumerate(rows, 1)]
     downloads = [_download("results.jsonl", str(jsonl_text)), _download("results.csv", str(csv_text)),
                  _download("report.html", run.report(ranking))]
     return _ranking_markdown(run, ranking), table, downloads
+
+
+SORT_ORDERS = ["input order", "score: lowest first", "score: highest first", "most flags first"]
+
+
+def sort_results(table: list[list] | None, order: str) -> list[list]:
+    """The results table in another order (segments without a score, i.e. no reference, go last)."""
+    table = list(table or [])
+    number, score, flags = (RESULT_COLUMNS.index(c) for c in ("#", "score", "flags"))
+    keys = {
+        "input order": lambda r: r[number],
+        "score: lowest first": lambda r: (r[score] is None or r[score] == "", r[score] or 0, r[number]),
+        "score: highest first": lambda r: (r[score] is None or r[score] == "", -(r[score] or 0), r[number]),
+        "most flags first": lambda r: (-r[flags], r[number]),
+    }
+    return sorted(table, key=keys[order])
 
 
 class _Lines(list):
@@ -376,14 +392,17 @@ def build() -> gr.Blocks:
                 lexical = gr.Checkbox(label="Lexical only (faster, no model)", value=False)
                 score = gr.Button("Score corpus", variant="primary", elem_id="score")
             ranking = gr.Markdown(elem_id="ranking")
-            results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments (click a header to sort)",
-                                   interactive=False, wrap=True, elem_id="results",
-                                   datatype=["str", "str", "number", "number", "number", "number", "number", "str", "str"])
+            order = gr.Radio(SORT_ORDERS, value=SORT_ORDERS[0], label="Sort segments by", elem_id="order")
+            results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments", interactive=False, wrap=True,
+                                   elem_id="results", type="array",
+                                   datatype=["number", "str", "str"] + ["number"] * 5 + ["str", "str"])
             batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
                                   interactive=False, elem_id="batch-files")
             score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
                         api_name="score_corpus", concurrency_id="model", concurrency_limit=1
+                        ).then(sort_results, [results, order], results
                         ).then(model_status, None, status, queue=False)
+            order.change(sort_results, [results, order], results)
     return demo
 
 

@@ -88,8 +88,13 @@ def test_batch_scores_records_and_offers_downloads(tmp_path):
     ]))
     ranking, table, downloads = web.score_corpus(corpus, None, "en", True)
     assert "| 1 | s2 |" in ranking and "| 2 | s1 |" in ranking and "nrefs:1" in ranking
-    assert [row[:2] for row in table] == [["a", "s1"], ["a", "s2"], ["b", "s1"], ["b", "s2"]]
-    assert table[0][6] == 1 and "production ring → production line" in table[0][8]
+    assert [row[:3] for row in table] == [[1, "a", "s1"], [2, "a", "s2"], [3, "b", "s1"], [4, "b", "s2"]]
+    assert table[0][7] == 1 and "production ring → production line" in table[0][9]
+    lowest = [row[3] for row in web.sort_results(table, "score: lowest first")]
+    assert lowest == sorted(lowest) and lowest[0] < 100
+    assert [row[3] for row in web.sort_results(table, "score: highest first")] == lowest[::-1]
+    assert web.sort_results(table, "most flags first")[0][0] == 1
+    assert web.sort_results(web.sort_results(table, "score: highest first"), "input order") == table
     names = [Path(d).name for d in downloads]
     assert names == ["results.jsonl", "results.csv", "report.html"]
     assert len(Path(downloads[0]).read_text(encoding="utf-8").splitlines()) == 4
