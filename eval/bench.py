@@ -4,6 +4,7 @@
                                    [--repeats 3] [--device cpu] [--batch-size 64]
     python eval/bench.py check [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--repeats 3]
     python eval/bench.py batch [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--segments 1000]
+    python eval/bench.py serve [--clients 8] [--requests 5]
 
 ``summarize``: articles/s of the default summariser (sentence splitting, language identification,
 encoding, selection) on the SummEval CNN/DailyMail articles (pre-tokenisation undone), next to the bare sentence encoder
@@ -17,8 +18,13 @@ only (``use_encoder=False``: sacrebleu scores, alignment spans with character si
 BLEU, chrF++ and TER over the same pairs.
 
 ``batch``: ``summarizer check`` as users run it (fresh processes, files in and out) against the
-sacrebleu command line on the same files; ``--workers 2`` against 1; and peak RSS with the corpus
-repeated 10× and 100×, to show that memory stays flat as the corpus grows.
+sacrebleu command line on the same files; ``--workers 2`` against 1 on the corpus repeated 10×;
+and peak RSS with the corpus repeated 10× and 100×, to show that memory stays flat as it grows.
+
+``serve``: the review page as users reach it: ``python app.py`` in its own process, then N
+concurrent ``gradio_client`` clients, each sending its requests one after another (Check with a
+reference, Check without, Summaries, in turn). Reports latency percentiles per endpoint, that
+every request succeeded, and the same requests sent by a single client for comparison.
 """
 
 from __future__ import annotations
@@ -162,10 +168,13 @@ def bench_batch(args: argparse.Namespace) -> None:
     rows = [("sacrebleu CLI, sentence-level BLEU + chrF++ + TER (three runs)", n, sacre_sentence, None),
             ("sacrebleu CLI, corpus-level only", n, sacre_corpus, None)]
     for label, extra in (("summarizer check --no-encoder", ("--no-encoder",)),
-                         ("summarizer check --no-encoder --workers 2", ("--no-encoder", "--workers", "2")),
                          ("summarizer check (full, with the encoder)", ())):
         seconds, rss = check(1, *extra)
         rows.append((label, n, seconds, rss))
+    # workers: on the corpus × 10, so that process start-up does not dominate a run of a few seconds
+    for workers in (1, 2):
+        seconds, rss = check(10, "--no-encoder", "--workers", str(workers))
+        rows.append((f"summarizer check --no-encoder --workers {workers}, corpus × 10", n * 10, seconds, rss))
     for times in (10, 100):
         seconds, rss = check(times, "--no-encoder")
         rows.append((f"summarizer check --no-encoder, corpus × {times}", n * times, seconds, rss))
@@ -176,10 +185,90 @@ def bench_batch(args: argparse.Namespace) -> None:
         print(f"| {label} | {count:,} | {seconds:.1f} | {count / seconds:.0f} | {'–' if rss is None else f'{rss:.0f}'} |")
     base = {label: (count / seconds, rss) for label, count, seconds, rss in rows}
     lexical = base["summarizer check --no-encoder"]
-    workers = base["summarizer check --no-encoder --workers 2"]
-    print(f"\n--workers 2 / --workers 1 throughput: {workers[0] / lexical[0]:.2f}×; "
+    one, two = (base[f"summarizer check --no-encoder --workers {w}, corpus × 10"][0] for w in (1, 2))
+    print(f"\n--workers 2 / --workers 1 throughput (corpus × 10): {two / one:.2f}×; "
           f"--no-encoder vs sacrebleu sentence-level CLI: {lexical[0] / (n / sacre_sentence):.2f}×; "
-          f"peak RSS at 100× / 1×: {rows[-1][3] / lexical[1]:.2f}")
+          f"peak RSS at 100× / 1×: {base['summarizer check --no-encoder, corpus × 100'][1] / lexical[1]:.2f}")
+
+
+def _start_page() -> tuple[subprocess.Popen, str]:
+    import re
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    for line in proc.stdout:
+        if m := re.search(r"serving on (http://\S+)", line):
+            return proc, m.group(1)
+    raise SystemExit("the page did not start")
+
+
+def bench_serve(args: argparse.Namespace) -> None:
+    """N concurrent clients against a local server: latency percentiles and failures, per endpoint."""
+    import threading
+
+    import numpy as np
+    from gradio_client import Client
+
+    from summarizer.web import EXAMPLE_MT, EXAMPLE_PAGE, EXAMPLE_REF
+
+    calls = [("check (with reference)", "/check", (EXAMPLE_MT, EXAMPLE_REF, "auto")),
+             ("check (phrasebook only)", "/check", (EXAMPLE_MT, "", "auto")),
+             ("summarize", "/summarize", (EXAMPLE_PAGE, 2, 60))]
+    proc, url = _start_page()
+    try:
+        Client(url, verbose=False).predict(*calls[0][2], api_name=calls[0][1])  # loads the model once
+
+        def run(clients: int) -> tuple[dict[str, list[float]], int, float]:
+            latencies: dict[str, list[float]] = {name: [] for name, _, _ in calls}
+            failures = []
+            lock = threading.Lock()
+
+            def client(number: int) -> None:
+                c = Client(url, verbose=False)
+                for k in range(args.requests):
+                    name, api, inputs = calls[(number + k) % len(calls)]
+                    start = time.perf_counter()
+                    try:
+                        c.predict(*inputs, api_name=api)
+                    except Exception as err:  # noqa: BLE001 - every failure is counted and shown
+                        with lock:
+                            failures.append(f"{name}: {err}")
+                        continue
+                    with lock:
+                        latencies[name].append(time.perf_counter() - start)
+
+            start = time.perf_counter()
+            threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            for failure in failures[:5]:
+                print("FAILED", failure)
+            return latencies, len(failures), time.perf_counter() - start
+
+        print(f"server: python app.py (queue: model requests one at a time); {platform.processor() or platform.machine()}, "
+              f"{args.requests} requests per client, endpoints in turn\n")
+        print("| clients | endpoint | requests | ok | p50 s | p90 s | p99 s | max s |\n|---|---|---|---|---|---|---|---|")
+        for clients in (1, args.clients):
+            latencies, failed, seconds = run(clients)
+            for name, values in latencies.items():
+                if values:
+                    p50, p90, p99 = np.percentile(values, [50, 90, 99])
+                    print(f"| {clients} | {name} | {len(values)} | {len(values)} | {p50:.2f} | {p90:.2f} | {p99:.2f} | "
+                          f"{max(values):.2f} |")
+            total = clients * args.requests
+            print(f"| {clients} | all | {total} | {total - failed} | | | | |")
+            print(f"\n{clients} client(s): {total - failed}/{total} requests succeeded, "
+                  f"{total / seconds:.1f} requests/s over {seconds:.1f} s\n")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def main() -> None:
@@ -198,8 +287,11 @@ def main() -> None:
     b = sub.add_parser("batch", help="the batch CLI: throughput, workers, memory at 1×, 10×, 100× the corpus")
     b.add_argument("--data", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
     b.add_argument("--segments", type=int, default=1000, help="base corpus size (default: 1000)")
+    v = sub.add_parser("serve", help="the review page under N concurrent clients (gradio_client)")
+    v.add_argument("--clients", type=int, default=8)
+    v.add_argument("--requests", type=int, default=6, help="requests per client (default: 6)")
     args = parser.parse_args()
-    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch}[args.command](args)
+    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch, "serve": bench_serve}[args.command](args)
 
 
 if __name__ == "__main__":

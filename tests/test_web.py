@@ -125,6 +125,14 @@ def test_bad_uploads_are_one_clear_message_naming_the_file(tmp_path, files, mess
     assert message in str(err.value) and str(tmp_path) not in str(err.value)
 
 
+def test_binary_upload_is_refused_with_its_name(tmp_path):
+    corpus = tmp_path / "photo.jsonl"
+    corpus.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe" * 50)
+    with pytest.raises(gr.Error) as err:
+        web.score_corpus(str(corpus), None, "en", True)
+    assert str(err.value).strip("'").startswith("photo.jsonl")
+
+
 def test_page_and_app_build():
     import app
 
