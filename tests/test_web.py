@@ -138,3 +138,28 @@ def test_page_and_app_build():
 
     assert isinstance(app.demo, gr.Blocks) and isinstance(web.build(), gr.Blocks)
     assert "loads on the first request" in web.model_status() or "is loaded" in web.model_status()
+
+
+def test_summarizer_serve_prints_its_url_and_serves_the_page():
+    import re
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = ""
+        for line in proc.stdout:
+            if "serving on" in line:
+                break
+        assert re.search(rf"serving on http://127\.0\.0\.1:{port}/", line), line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
+            assert response.status == 200 and b"summarizer" in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
