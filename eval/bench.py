@@ -223,14 +223,14 @@ def bench_serve(args: argparse.Namespace) -> None:
     try:
         Client(url, verbose=False).predict(*calls[0][2], api_name=calls[0][1])  # loads the model once
 
-        def run(clients: int) -> tuple[dict[str, list[float]], int, float]:
+        def run(clients: int, requests: int) -> tuple[dict[str, list[float]], int, float]:
             latencies: dict[str, list[float]] = {name: [] for name, _, _ in calls}
             failures = []
             lock = threading.Lock()
 
             def client(number: int) -> None:
                 c = Client(url, verbose=False)
-                for k in range(args.requests):
+                for k in range(requests):
                     name, api, inputs = calls[(number + k) % len(calls)]
                     start = time.perf_counter()
                     try:
@@ -252,20 +252,21 @@ def bench_serve(args: argparse.Namespace) -> None:
                 print("FAILED", failure)
             return latencies, len(failures), time.perf_counter() - start
 
-        print(f"server: python app.py (queue: model requests one at a time); {platform.processor() or platform.machine()}, "
-              f"{args.requests} requests per client, endpoints in turn\n")
-        print("| clients | endpoint | requests | ok | p50 s | p90 s | p99 s | max s |\n|---|---|---|---|---|---|---|---|")
+        total = args.clients * args.requests
+        print(f"server: python app.py (requests that use the model share one queue slot); "
+              f"{platform.machine()}, {total} requests per row, endpoints in turn\n")
+        print("| clients | endpoint | succeeded | p50 s | p90 s | p99 s | max s |\n|---|---|---|---|---|---|---|")
+        summary = []
         for clients in (1, args.clients):
-            latencies, failed, seconds = run(clients)
+            latencies, failed, seconds = run(clients, total // clients)
             for name, values in latencies.items():
                 if values:
                     p50, p90, p99 = np.percentile(values, [50, 90, 99])
-                    print(f"| {clients} | {name} | {len(values)} | {len(values)} | {p50:.2f} | {p90:.2f} | {p99:.2f} | "
-                          f"{max(values):.2f} |")
-            total = clients * args.requests
-            print(f"| {clients} | all | {total} | {total - failed} | | | | |")
-            print(f"\n{clients} client(s): {total - failed}/{total} requests succeeded, "
-                  f"{total / seconds:.1f} requests/s over {seconds:.1f} s\n")
+                    print(f"| {clients} | {name} | {len(values)} | {p50:.2f} | {p90:.2f} | "
+                          f"{p99:.2f} | {max(values):.2f} |")
+            summary.append(f"{clients} client(s): {total - failed}/{total} requests succeeded, "
+                           f"{total / seconds:.1f} requests/s over {seconds:.1f} s")
+        print("\n" + "\n".join(summary))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
