@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import json
 import tempfile
 import threading
@@ -239,11 +240,10 @@ def score_corpus(corpus_file: str | None, reference_file: str | None = None, lan
     """
     if not corpus_file:
         raise gr.Error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or an MT .txt with its reference .txt.")
-    names = {corpus_file: Path(corpus_file).name}
-    for path in filter(None, [corpus_file, reference_file]):
-        names[path] = Path(path).name
+    names = {path: Path(path).name for path in filter(None, [corpus_file, reference_file])}
+    for path in names:
         if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
-            raise gr.Error(f"{Path(path).name} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
+            raise gr.Error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
                            "use `summarizer check` for large corpora.")
     try:
         if Path(corpus_file).suffix.lower() == ".txt":
@@ -269,16 +269,13 @@ def score_corpus(corpus_file: str | None, reference_file: str | None = None, lan
         _warm_up_notice()
     checker = get_checker(lang)
     run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "phrasebook": checker.phrasebook}, report=True)
-    rows = []
-    done = 0
+    rows: list = []
     progress(0, desc="Checking segments")
     for checked in run.run(batched(batch, 64)):
-        for record, row in checked:
-            rows.append((record, row))
-        done += len(checked)
-        progress(done / len(batch), desc=f"Checked {done:,} of {len(batch):,} segments")
+        rows += checked
+        progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
     ranking = run.ranking()
-    jsonl_text, csv_text = _Lines(), _Lines()
+    jsonl_text, csv_text = io.StringIO(), io.StringIO()
     write_header(csv_text, "csv")
     for record, row in rows:
         write_row(jsonl_text, row, "jsonl", record.where)
@@ -286,7 +283,7 @@ def score_corpus(corpus_file: str | None, reference_file: str | None = None, lan
     table = [[n, row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
               record.mt, "; ".join(f"{s['text']} → {s['suggestion']}" if s["suggestion"] else s["text"]
                                    for s in row["spans"])] for n, (record, row) in enumerate(rows, 1)]
-    downloads = [_download("results.jsonl", str(jsonl_text)), _download("results.csv", str(csv_text)),
+    downloads = [_download("results.jsonl", jsonl_text.getvalue()), _download("results.csv", csv_text.getvalue()),
                  _download("report.html", run.report(ranking))]
     return _ranking_markdown(run, ranking), table, downloads
 
@@ -305,16 +302,6 @@ def sort_results(table: list[list] | None, order: str) -> list[list]:
         "most flags first": lambda r: (-r[flags], r[number]),
     }
     return sorted(table, key=keys[order])
-
-
-class _Lines(list):
-    """A minimal text sink for the row writers."""
-
-    def write(self, text: str) -> None:
-        self.append(text)
-
-    def __str__(self) -> str:
-        return "".join(self)
 
 
 def _ranking_markdown(run: CorpusCheck, ranking) -> str:

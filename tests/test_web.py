@@ -125,6 +125,13 @@ def test_bad_uploads_are_one_clear_message_naming_the_file(tmp_path, files, mess
     assert message in str(err.value) and str(tmp_path) not in str(err.value)
 
 
+def test_batch_without_references_flags_with_the_phrasebook(tmp_path):
+    corpus = _write(tmp_path / "mt.jsonl", json.dumps({"id": "1", "mt": "They run a drone production ring."}) + "\n")
+    ranking, table, _ = web.score_corpus(corpus, None, "en", True)
+    assert "phrasebook flags only" in ranking
+    assert table[0][3] is None and "production ring → production line" in table[0][9]
+
+
 def test_binary_upload_is_refused_with_its_name(tmp_path):
     corpus = tmp_path / "photo.jsonl"
     corpus.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe" * 50)
