@@ -143,13 +143,23 @@ def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60) -
         cards.append(
             f"<article class='card' data-article='{summary.id + 1}'><h3>{summary.id + 1}. {html.escape(title)}</h3>"
             f"<p class='summary'>{html.escape(summary.summary)}</p>"
-            f"<p class='meta'>{html.escape(summary.language)} · {html.escape(summary.method)}</p>"
+            f"<p class='meta'>{html.escape(' · '.join(_about(article, summary)))}</p>"
             f"<details><summary>Full article</summary><p class='mt-only'>{html.escape(article.body)}</p></details>"
             "</article>")
         lines.append(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
         markdown.append(f"## {title}\n\n{summary.summary}\n\n*{summary.language}, {summary.method}*\n")
     page = f"<div class='cards'><p>{len(summaries)} article(s)</p>{''.join(cards)}</div>"
     return page, [_download("summaries.jsonl", "".join(lines)), _download("summaries.md", "\n".join(markdown))]
+
+
+def _about(article, summary) -> list[str]:
+    """The card's small print: language, method, byline, and repeats merged into this article."""
+    about = [summary.language, summary.method]
+    if article.byline:
+        about.append(f"by {article.byline}")
+    if article.repeats:
+        about.append(f"appears {len(article.repeats) + 1}× on the page (merged)")
+    return about
 
 
 # -- Check ----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ def test_summaries_give_one_card_per_article_with_downloads(page_text):
     assert cards.count("<article class='card'") == 4
     assert "1. Da Nang opens first floating solar farm on reservoir" in cards
     assert "<details><summary>Full article</summary>" in cards
+    assert "by Minh Châu" in cards and "appears 2× on the page (merged)" in cards
     records = [json.loads(line) for line in Path(jsonl).read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [0, 1, 2, 3]
     assert records[0]["method"] == "extractive-embedding:all-MiniLM-L6-v2"
