@@ -174,7 +174,8 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto"):
     reference = _limit(reference, MAX_CHECK_CHARS, "reference")
     if not mt.strip():
         raise gr.Error("Paste a machine-translated text first.")
-    lang = detect_language(mt, default="en") if lang in (None, "", "auto") else lang
+    if lang in (None, "", "auto"):  # the language of the target side, from the longer evidence
+        lang = detect_language(mt + "\n" + reference, default="en")
     _warm_up_notice()
     checker = get_checker(lang)
     if reference.strip():
