@@ -13,11 +13,14 @@ through Gradio's upload handling, and no path is taken from what a user types.
 from __future__ import annotations
 
 import argparse
+import atexit
 import html
 import io
 import json
+import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -119,9 +122,18 @@ def _limit(text: str | None, limit: int, what: str) -> str:
     return text
 
 
+_DOWNLOADS = Path(tempfile.mkdtemp(prefix="summarizer-downloads-"))  # this process's; removed at exit
+atexit.register(shutil.rmtree, _DOWNLOADS, ignore_errors=True)
+DOWNLOAD_LIFETIME_S = 3600  # downloads older than this are deleted (Gradio keeps its own copy as long)
+
+
 def _download(name: str, content: str) -> str:
-    """Write a download into a fresh private temporary folder (Gradio serves it from there)."""
-    path = Path(tempfile.mkdtemp(prefix="summarizer-")) / name
+    """Write a download into a fresh folder of its own (Gradio serves a copy), pruning old ones."""
+    expired = time.time() - DOWNLOAD_LIFETIME_S
+    for old in _DOWNLOADS.iterdir():
+        if old.stat().st_mtime < expired:
+            shutil.rmtree(old, ignore_errors=True)
+    path = Path(tempfile.mkdtemp(dir=_DOWNLOADS)) / name
     path.write_text(content, encoding="utf-8")
     return str(path)
 
@@ -332,7 +344,8 @@ def _ranking_markdown(run: CorpusCheck, ranking) -> str:
 # -- the page -------------------------------------------------------------------------------------
 def build() -> gr.Blocks:
     """The page: Summaries, Check and Batch tabs."""
-    with gr.Blocks(title="summarizer") as demo:
+    # Gradio's copies of uploads and downloads are deleted after an hour, checked hourly
+    with gr.Blocks(title="summarizer", delete_cache=(DOWNLOAD_LIFETIME_S, DOWNLOAD_LIFETIME_S)) as demo:
         gr.Markdown("# summarizer\nNews summaries in each article's own language, and machine-translation "
                     "checks against reference phrasing.")
         status = gr.Markdown(elem_id="model-status")

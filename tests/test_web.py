@@ -176,3 +176,12 @@ def test_summarizer_serve_prints_its_url_and_serves_the_page():
 def test_check_detects_the_target_language_and_says_how_it_scored():
     scores, *_ = web.check_texts("Giá xăng tăng mạnh trong tháng Năm.", "Giá xăng tăng mạnh vào tháng Năm.")
     assert "target language `vi`" in scores and "bertscore-R:none" in scores  # the encoder is English-only
+
+
+def test_old_downloads_are_pruned():
+    import os
+
+    old = Path(web._download("old.txt", "x")).parent
+    os.utime(old, (0, 0))
+    fresh = Path(web._download("new.txt", "y"))
+    assert not old.exists() and fresh.read_text(encoding="utf-8") == "y"
