@@ -255,30 +255,36 @@ def _pairs_html(result, spans: list[Span], mt: str, reference: str) -> str:
 
 
 # -- Batch ----------------------------------------------------------------------------------------
-def score_corpus(corpus_file: str | None, reference_file: str | None = None, lang: str = "en",
+def score_corpus(corpus_files: str | list[str] | None, reference_file: str | None = None, lang: str = "en",
                  lexical_only: bool = False, progress: gr.Progress = gr.Progress()):
-    """Score an uploaded corpus: records (.jsonl/.tsv/.csv) or an MT .txt with a reference .txt.
+    """Score an uploaded corpus: a records file (.jsonl/.tsv/.csv), or MT .txt files (one per
+    system) with their line-aligned reference .txt.
 
     Returns the system ranking (Markdown), the results table and the downloads (JSONL, CSV, HTML report).
     """
-    if not corpus_file:
-        raise gr.Error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or an MT .txt with its reference .txt.")
-    names = {path: Path(path).name for path in filter(None, [corpus_file, reference_file])}
+    corpus = [corpus_files] if isinstance(corpus_files, str) else list(corpus_files or [])
+    if not corpus:
+        raise gr.Error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or MT .txt files with their "
+                       "reference .txt.")
+    names = {path: Path(path).name for path in corpus + ([reference_file] if reference_file else [])}
     for path in names:
         if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
             raise gr.Error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
                            "use `summarizer check` for large corpora.")
+    texts = [path for path in corpus if Path(path).suffix.lower() == ".txt"]
     try:
-        if Path(corpus_file).suffix.lower() == ".txt":
+        if texts:
+            if len(texts) < len(corpus):
+                raise InputError("upload either records (.jsonl/.tsv/.csv) or MT .txt files, not both")
             if not reference_file:
-                raise InputError(f"{names[corpus_file]}: a plain-text MT file needs its reference file "
+                raise InputError(f"{names[texts[0]]}: plain-text MT files need their reference file "
                                  "(or upload records with mt and ref fields)")
-            items = read_aligned([corpus_file], [reference_file], [Path(corpus_file).stem])
+            items = read_aligned(texts, [reference_file], [Path(path).stem for path in texts])
         else:
-            if reference_file:
-                raise InputError(f"{names[corpus_file]}: records carry their references; "
-                                 "the reference file goes with a plain-text MT file")
-            items = read_records(corpus_file)
+            if len(corpus) > 1 or reference_file:
+                raise InputError(f"{names[corpus[0]]}: one records file at a time; records carry their "
+                                 "references (a reference file goes with MT .txt files)")
+            items = read_records(corpus[0])
         batch = list(records(items, "fail", print))
     except InputError as err:
         message = str(err)
@@ -391,12 +397,12 @@ def build() -> gr.Blocks:
             reject.click(lambda: [], None, choices)
         with gr.Tab("Batch"):
             gr.Markdown("Upload records (`.jsonl`, `.tsv` or `.csv` with `mt`, `ref` or `refs`, optional `id`, "
-                        "`system`, `src`) or a plain-text MT file with its line-aligned reference file. "
+                        "`system`, `src`) or plain-text MT files, one per system, with their line-aligned reference file. "
                         f"Up to {MAX_BATCH_SEGMENTS:,} segments here; the `summarizer check` command has no limit.")
             with gr.Row():
-                corpus = gr.File(label="Corpus or MT file", file_types=[".jsonl", ".tsv", ".csv", ".txt"],
-                                 elem_id="corpus")
-                reference = gr.File(label="Reference file (with a .txt MT file)", file_types=[".txt"],
+                corpus = gr.File(label="Records file, or MT .txt files (one per system)", file_count="multiple",
+                                 file_types=[".jsonl", ".tsv", ".csv", ".txt"], elem_id="corpus")
+                reference = gr.File(label="Reference .txt (with MT .txt files)", file_types=[".txt"],
                                     elem_id="reference")
             with gr.Row():
                 batch_lang = gr.Dropdown(LANGUAGES[1:], value="en", label="Target language")

@@ -103,15 +103,19 @@ def test_batch_scores_records_and_offers_downloads(tmp_path):
     assert "<svg" in Path(downloads[2]).read_text(encoding="utf-8")
 
 
-def test_batch_takes_line_aligned_text_files(tmp_path):
-    mt = _write(tmp_path / "system.txt", "A drone production ring.\nPrices rose.\n")
+def test_batch_takes_line_aligned_text_files_one_per_system(tmp_path):
+    first = _write(tmp_path / "first.txt", "A drone production ring.\nPrices rose.\n")
+    second = _write(tmp_path / "second.txt", "A drone production line.\nPrices rose.\n")
     ref = _write(tmp_path / "ref.txt", "A drone production line.\nPrices rose.\n")
-    ranking, table, _ = web.score_corpus(mt, ref, "en", True)
-    assert "| 1 | system |" in ranking and len(table) == 2
+    ranking, table, _ = web.score_corpus([first, second], ref, "en", True)
+    assert "| 1 | second |" in ranking and "| 2 | first |" in ranking and len(table) == 4
+    ranking, table, _ = web.score_corpus(first, ref, "en", True)
+    assert "| 1 | first |" in ranking and len(table) == 2
 
 
 @pytest.mark.parametrize("files, message", [
-    (("mt.txt", "a\nb\n", None, None), "reference file"),
+    (("mt.txt", "a\nb\n", None, None), "mt.txt: plain-text MT files need their reference file"),
+    (("c.jsonl", '{"mt": "a", "ref": "b"}\n', "ref.txt", "b\n"), "c.jsonl: one records file at a time"),
     (("mt.txt", "a\nb\n", "ref.txt", "a\n"), "ref.txt has 1 lines but mt.txt has 2"),
     (("bad.jsonl", '{"mt": "a", "ref": "b"}\n{oops\n', None, None), "bad.jsonl:2"),
     (("empty.jsonl", "", None, None), "empty.jsonl: no records"),
@@ -185,3 +189,10 @@ def test_old_downloads_are_pruned():
     os.utime(old, (0, 0))
     fresh = Path(web._download("new.txt", "y"))
     assert not old.exists() and fresh.read_text(encoding="utf-8") == "y"
+
+
+def test_records_and_text_files_are_not_mixed(tmp_path):
+    records = _write(tmp_path / "c.jsonl", '{"mt": "a", "ref": "b"}\n')
+    text = _write(tmp_path / "mt.txt", "a\n")
+    with pytest.raises(gr.Error, match="not both"):
+        web.score_corpus([records, text], _write(tmp_path / "ref.txt", "b\n"), "en", True)
