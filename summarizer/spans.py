@@ -64,8 +64,9 @@ def apply_suggestions(text: str, spans: Sequence[Span], accepted: Iterable[int])
 
 
 def marked_html(text: str, marks: Iterable[dict]) -> str:
-    """``text`` HTML-escaped, each mark (``start``, ``end``, ``severity``, optional ``suggestion`` and
-    ``id``) wrapped in ``<mark class=severity>``; the suggestion is the tooltip. Overlaps are skipped.
+    """``text`` HTML-escaped, each mark (``start``, ``end``, ``severity``, optional ``category``,
+    ``suggestion`` and ``id``) wrapped in ``<mark class='severity category'>``; the suggestion is the
+    tooltip (for an omission, that it is missing from the MT). Overlaps are skipped.
 
     >>> marked_html("a <b> c", [{"start": 2, "end": 5, "severity": "major", "suggestion": "d"}])
     "a <mark class='major' title='→ d'>&lt;b&gt;</mark> c"
@@ -74,11 +75,14 @@ def marked_html(text: str, marks: Iterable[dict]) -> str:
     for mark in sorted(marks, key=lambda m: m["start"]):
         if mark["start"] < pos:
             continue
-        attrs = f" class='{html.escape(mark['severity'], quote=True)}'"
+        classes = " ".join(filter(None, [mark["severity"], mark.get("category")]))
+        attrs = f" class='{html.escape(classes, quote=True)}'"
         if mark.get("id") is not None:
             attrs += f" data-flag='{html.escape(str(mark['id']), quote=True)}'"
         if mark.get("suggestion"):
             attrs += f" title='→ {html.escape(mark['suggestion'], quote=True)}'"
+        elif mark.get("category") == "omission":
+            attrs += " title='missing from the machine translation'"
         out += [html.escape(text[pos:mark["start"]]), f"<mark{attrs}>{html.escape(text[mark['start']:mark['end']])}</mark>"]
         pos = mark["end"]
     out.append(html.escape(text[pos:]))

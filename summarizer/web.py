@@ -75,6 +75,7 @@ CSS = """
 table.pairs{border-collapse:collapse;width:100%}table.pairs td,table.pairs th{border:1px solid #d0d7de;
 padding:.4em .6em;vertical-align:top;text-align:left}table.pairs td.score{white-space:nowrap;text-align:right}
 mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
+mark.omission{background:none;color:inherit;text-decoration:underline wavy #c0392b}
 .legend mark{padding:0 .3em}.mt-only{white-space:pre-wrap;line-height:1.5}
 """
 
@@ -246,11 +247,13 @@ def _pairs_html(result, spans: list[Span], mt: str, reference: str) -> str:
         if pair.ref_text:
             inside = [dict(m, start=m["start"] - pair.ref_start, end=m["end"] - pair.ref_start)
                       for m in reference_marks(marks) if pair.ref_start <= m["start"] and m["end"] <= pair.ref_end]
-            ref_cell = marked_html(pair.ref_text, inside)
+            missing = [o.to_dict() for o in pair.result.omissions] if pair.result else []  # offsets into ref_text
+            ref_cell = marked_html(pair.ref_text, inside + missing)
         score = f"{pair.result.score:.1f}" if pair.result else "–"
         out.append(f"<tr><td class='mt'>{mt_cell}</td><td class='ref'>{ref_cell}</td><td class='score'>{score}</td></tr>")
     out.append("</table><p class='legend'><mark class='major'>major</mark> <mark class='minor'>minor</mark> "
-               "— hover a flag for its suggestion; the reference's wording is marked on the right.</p>")
+               "— hover a flag for its suggestion; the reference's wording is marked on the right, and "
+               "<mark class='minor omission'>underlined</mark> where the MT left it out.</p>")
     return "".join(out)
 
 

@@ -66,7 +66,7 @@ def test_html_report_is_well_formed_and_self_contained(tmp_path, capsys):
     assert "&lt;" in page and "opened&gt;" in page and "&amp;" in page and "<opened>" not in page
     assert "nrefs:1" in page
     # the flag in the MT, with its suggestion as the tooltip, and the wording it comes from in the reference
-    assert "<mark class='major' title='→ line'>ring</mark>" in page
+    assert "<mark class='major substitution' title='→ line'>ring</mark>" in page
     assert "A drone production <mark class='major'>line</mark> opened" in page
 
 

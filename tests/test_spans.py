@@ -20,8 +20,8 @@ def test_overlapping_accepted_suggestions_keep_the_first():
 def test_marks_escape_text_and_carry_the_suggestion_and_flag_number():
     spans = [dict(s.to_dict(), id=i) for i, s in enumerate(SPANS)]
     page = marked_html("<p>" + TEXT, [dict(s, start=s["start"] + 3, end=s["end"] + 3) for s in spans])
-    assert page.startswith("&lt;p&gt;The drone <mark class='major' data-flag='0' title='→ production line'>production ring</mark>")
-    assert "<mark class='minor' data-flag='2'>near</mark>" in page
+    assert page.startswith("&lt;p&gt;The drone <mark class='major substitution' data-flag='0' title='→ production line'>production ring</mark>")
+    assert "<mark class='minor addition' data-flag='2'>near</mark>" in page
     assert reference_marks(spans) == [{"start": 10, "end": 25, "severity": "major", "id": 0}]
 
 

@@ -196,3 +196,11 @@ def test_records_and_text_files_are_not_mixed(tmp_path):
     text = _write(tmp_path / "mt.txt", "a\n")
     with pytest.raises(gr.Error, match="not both"):
         web.score_corpus([records, text], _write(tmp_path / "ref.txt", "b\n"), "en", True)
+
+
+def test_reference_words_missing_from_the_mt_are_underlined_on_the_right():
+    _, pairs, *_ = web.check_texts("The minister opened the bridge on Monday.",
+                                   "The transport minister opened the new bridge on Monday morning.")
+    ref_cell = pairs.split("<td class='ref'>")[1]
+    assert "omission' title='missing from the machine translation'>transport</mark>" in ref_cell
+    assert "<mark" not in pairs.split("<td class='mt'>")[1].split("</td>")[0]
