@@ -195,7 +195,7 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto"):
         result = checker.check_document(mt, reference)
         spans = list(result.spans)
         summary = _scores_markdown(result, lang)
-        pairs = _pairs_html(result, spans, mt, reference)
+        pairs = _pairs_html(result)
     else:
         spans = checker.phrasebook.match(mt, lang) if checker.phrasebook else []
         entries = f"{len(checker.phrasebook)} entries" if checker.phrasebook else f"none for '{lang}'"
@@ -234,9 +234,9 @@ def _scores_markdown(result, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _pairs_html(result, spans: list[Span], mt: str, reference: str) -> str:
+def _pairs_html(result) -> str:
     """Aligned sentence pairs side by side: flags marked in the MT, their source in the reference."""
-    marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(spans)]
+    marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(result.spans)]
     out = ["<table class='pairs'><tr><th>machine translation</th><th>reference</th><th>score</th></tr>"]
     for pair in result.pairs:
         mt_cell = ref_cell = ""
