@@ -274,10 +274,19 @@ def segment_row(record: Record, result) -> dict:
     return {"id": record.id, "system": record.system, **result.to_dict()}
 
 
+def _table_writer(out, fmt: str):
+    return csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+
+
+def flags_text(spans: list[dict], arrow: str = "->") -> str:
+    """The flags of a row on one line: ``text -> suggestion; text; …``."""
+    return "; ".join(f"{s['text']} {arrow} {s['suggestion']}" if s["suggestion"] else s["text"] for s in spans)
+
+
 def write_header(out, fmt: str) -> None:
     """The header line of TSV and CSV output (nothing for the other formats)."""
     if fmt in ("tsv", "csv"):
-        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(COLUMNS)
+        _table_writer(out, fmt).writerow(COLUMNS)
 
 
 def write_row(out, row: dict, fmt: str, where: str) -> None:
@@ -285,10 +294,8 @@ def write_row(out, row: dict, fmt: str, where: str) -> None:
     if fmt == "jsonl":
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif fmt in ("tsv", "csv"):
-        flat = dict(row, flags=len(row["spans"]), spans="; ".join(
-            f"{s['text']} -> {s['suggestion']}" if s["suggestion"] else s["text"] for s in row["spans"]))
-        csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(
-            ["" if flat[c] is None else flat[c] for c in COLUMNS])
+        flat = dict(row, flags=len(row["spans"]), spans=flags_text(row["spans"]))
+        _table_writer(out, fmt).writerow(["" if flat[c] is None else flat[c] for c in COLUMNS])
     else:
         for span in row["spans"]:
             fix = f" -> {span['suggestion']!r}" if span["suggestion"] else ""

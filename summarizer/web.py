@@ -26,7 +26,7 @@ from pathlib import Path
 import gradio as gr
 
 from . import Checker, Summarizer, detect_language, split_articles
-from .corpus import CorpusCheck, batched, read_aligned, read_records, records, write_header, write_row
+from .corpus import CorpusCheck, batched, flags_text, read_aligned, read_records, records, write_header, write_row
 from .inputs import InputError
 from .models import Encoder
 from .spans import Span, apply_suggestions, marked_html, reference_marks
@@ -313,8 +313,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
         write_row(jsonl_text, row, "jsonl", record.where)
         write_row(csv_text, row, "csv", record.where)
     table = [[n, row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
-              record.mt, "; ".join(f"{s['text']} → {s['suggestion']}" if s["suggestion"] else s["text"]
-                                   for s in row["spans"])] for n, (record, row) in enumerate(rows, 1)]
+              record.mt, flags_text(row["spans"], "→")] for n, (record, row) in enumerate(rows, 1)]
     downloads = [_download("results.jsonl", jsonl_text.getvalue()), _download("results.csv", csv_text.getvalue()),
                  _download("report.html", run.report(ranking))]
     return _ranking_markdown(run, ranking), table, downloads
