@@ -21,14 +21,12 @@ import argparse
 import difflib
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 from sacrebleu.metrics import BLEU, CHRF
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from summarizer import Checker  # noqa: E402
+from summarizer import Checker
 
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, "base": 3}
 

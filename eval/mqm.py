@@ -25,15 +25,13 @@ import argparse
 import csv
 import difflib
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from summarizer import Checker  # noqa: E402
+from summarizer import Checker
 
 csv.field_size_limit(10**8)
 TAG = re.compile(r"</?v>")

@@ -20,16 +20,14 @@ import argparse
 import random
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from mqm import load  # noqa: E402
+from mqm import load
 
-from summarizer import Checker  # noqa: E402
-from summarizer.phrasebook import Entry, Phrasebook, default_entries, mine_phrasebook  # noqa: E402
+from summarizer import Checker
+from summarizer.check import mine_phrasebook
+from summarizer.check.phrasebook import Entry, Phrasebook, default_entries
 
 
 def precision(rows: list[dict], flags: list[tuple[int, int, int]]) -> tuple[float, float]:

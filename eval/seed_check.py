@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from summarizer import Checker, split_articles  # noqa: E402
+from summarizer import Checker, split_articles
 
 
 def kept_characters(mt: str, ref: str) -> set[int]:

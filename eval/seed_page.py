@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from summarizer import Summarizer, split_articles  # noqa: E402
+from summarizer import Summarizer, split_articles
 
 BOILERPLATE = re.compile(r"tin liên quan|Related news|Read more|\|\s*$|^\|", re.M | re.I)
 

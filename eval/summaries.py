@@ -18,14 +18,12 @@ import argparse
 import json
 import random
 import re
-import sys
 import time
 from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from summarizer import Article, Summarizer, split_sentences  # noqa: E402
+from summarizer import Article, Summarizer, split_sentences
 
 ROUGE = ["rouge1", "rouge2", "rougeL"]
 

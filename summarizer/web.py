@@ -25,11 +25,14 @@ from pathlib import Path
 
 import gradio as gr
 
-from . import Checker, Summarizer, detect_language, split_articles
-from .corpus import CorpusCheck, batched, flags_text, read_aligned, read_records, records, write_header, write_row
+from .batch import CorpusCheck, RowWriter, batched, flags_text, format_ranking, format_signatures, read_corpus, records
+from .check import DEFAULT_METRICS, Checker, DocumentResult, Span, apply_suggestions, marked_html
+from .check.scores import label
+from .check.spans import numbered, reference_marks
 from .inputs import InputError
 from .models import Encoder
-from .spans import Span, apply_suggestions, marked_html, reference_marks
+from .summarize import Summarizer, split_articles
+from .text import detect_language
 
 MAX_PAGE_CHARS = 200_000  # a pasted page
 MAX_CHECK_CHARS = 50_000  # each side of the Check tab
@@ -37,7 +40,8 @@ MAX_UPLOAD_BYTES = 10_000_000  # each uploaded corpus file
 MAX_BATCH_SEGMENTS = 5_000  # larger corpora: use `summarizer check`
 LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
 FLAG_COLUMNS = ["#", "flagged", "suggestion", "category", "severity", "confidence", "note"]
-RESULT_COLUMNS = ["#", "id", "system", "score", "BLEU", "chrF++", "TER", "flags", "machine translation", "flagged phrases"]
+RESULT_COLUMNS = ["#", "id", "system", *[label(m) for m in DEFAULT_METRICS], "flags", "machine translation",
+                  "flagged phrases"]
 
 EXAMPLE_PAGE = """City opens new riverside park
 
@@ -190,24 +194,13 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto"):
     if lang in (None, "", "auto"):  # the language of the target side, from the longer evidence
         lang = detect_language(mt + "\n" + reference, default="en")
     _warm_up_notice()
-    checker = get_checker(lang)
-    if reference.strip():
-        result = checker.check_document(mt, reference)
-        spans = list(result.spans)
-        summary = _scores_markdown(result, lang)
-        pairs = _pairs_html(result)
-    else:
-        spans = checker.phrasebook.match(mt, lang) if checker.phrasebook else []
-        entries = f"{len(checker.phrasebook)} entries" if checker.phrasebook else f"none for '{lang}'"
-        summary = ("**No reference given:** only the phrasebook's known awkward renderings are flagged "
-                   f"(phrasebook: {entries}); paste a reference for scores and alignment-based flags.")
-        marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(spans)]
-        pairs = f"<div class='mt-only'>{marked_html(mt, marks)}</div>"
+    result = get_checker(lang).check_document(mt, reference)
+    spans = list(result.spans)
     rows = [[i + 1, s.text, s.suggestion or "", s.category, s.severity, s.confidence, s.note or ""]
             for i, s in enumerate(spans)]
     choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
     state = {"mt": mt, "spans": [s.to_dict() for s in spans]}
-    return (summary, pairs, rows, gr.update(choices=choices, value=[]), mt, state)
+    return (_scores_markdown(result, lang), _pairs_html(result), rows, gr.update(choices=choices, value=[]), mt, state)
 
 
 def apply_choices(accepted: list[int] | None, state: dict | None) -> tuple[str, str | None]:
@@ -224,31 +217,30 @@ def accept_all(state: dict | None) -> list[int]:
     return [i for i, s in enumerate((state or {}).get("spans", [])) if s["suggestion"]]
 
 
-def _scores_markdown(result, lang: str) -> str:
+def _scores_markdown(result: DocumentResult, lang: str) -> str:
+    if result.corpus is None:
+        book = get_checker(lang).phrasebook
+        entries = f"{len(book)} entries" if book else f"none for '{lang}'"
+        return ("**No reference given:** only the phrasebook's known awkward renderings are flagged "
+                f"(phrasebook: {entries}); paste a reference for scores and alignment-based flags.")
     corpus = result.corpus
     aligned = sum(1 for p in result.pairs if p.result)
-    lines = [f"**Document score {corpus.score:.1f}** · BLEU {corpus.bleu:.1f} · chrF++ {corpus.chrf:.1f} · "
-             f"TER {corpus.ter:.1f} · {aligned} aligned sentence pair(s) · {len(result.spans)} flag(s) · "
-             f"target language `{lang}`", ""]
-    lines += [f"- {name}: `{signature}`" for name, signature in corpus.signatures.items()]
-    return "\n".join(lines)
+    scores = " · ".join(f"{label(name)} {value:.1f}" for name, value in corpus.scores.items() if name != "score")
+    return (f"**Document score {corpus.score:.1f}** · {scores} · {aligned} aligned sentence pair(s) · "
+            f"{len(result.spans)} flag(s) · target language `{lang}`\n\n" + format_signatures(corpus.signatures, "markdown"))
 
 
-def _pairs_html(result) -> str:
-    """Aligned sentence pairs side by side: flags marked in the MT, their source in the reference."""
-    marks = [dict(s.to_dict(), id=i + 1) for i, s in enumerate(result.spans)]
+def _pairs_html(result: DocumentResult) -> str:
+    """Aligned sentence pairs side by side: flags marked in the MT, their source in the reference and
+    what the MT left out; with no reference, the MT alone with its phrasebook flags."""
+    marks = numbered(result.spans)
+    if result.corpus is None:
+        return f"<div class='mt-only'>{marked_html(result.mt, marks)}</div>"
+    ref_marks = reference_marks(marks) + list(result.omissions)
     out = ["<table class='pairs'><tr><th>machine translation</th><th>reference</th><th>score</th></tr>"]
     for pair in result.pairs:
-        mt_cell = ref_cell = ""
-        if pair.mt_text:
-            inside = [dict(m, start=m["start"] - pair.mt_start, end=m["end"] - pair.mt_start)
-                      for m in marks if pair.mt_start <= m["start"] and m["end"] <= pair.mt_end]
-            mt_cell = marked_html(pair.mt_text, inside)
-        if pair.ref_text:
-            inside = [dict(m, start=m["start"] - pair.ref_start, end=m["end"] - pair.ref_start)
-                      for m in reference_marks(marks) if pair.ref_start <= m["start"] and m["end"] <= pair.ref_end]
-            missing = [o.to_dict() for o in pair.result.omissions] if pair.result else []  # offsets into ref_text
-            ref_cell = marked_html(pair.ref_text, inside + missing)
+        mt_cell = marked_html(result.mt, marks, (pair.mt_start, pair.mt_end)) if pair.mt_text else ""
+        ref_cell = marked_html(result.ref, ref_marks, (pair.ref_start, pair.ref_end)) if pair.ref_text else ""
         score = f"{pair.result.score:.1f}" if pair.result else "–"
         out.append(f"<tr><td class='mt'>{mt_cell}</td><td class='ref'>{ref_cell}</td><td class='score'>{score}</td></tr>")
     out.append("</table><p class='legend'><mark class='major'>major</mark> <mark class='minor'>minor</mark> "
@@ -274,21 +266,9 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
         if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
             raise gr.Error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
                            "use `summarizer check` for large corpora.")
-    texts = [path for path in corpus if Path(path).suffix.lower() == ".txt"]
+    references = [reference_file] if reference_file else []
     try:
-        if texts:
-            if len(texts) < len(corpus):
-                raise InputError("upload either records (.jsonl/.tsv/.csv) or MT .txt files, not both")
-            if not reference_file:
-                raise InputError(f"{names[texts[0]]}: plain-text MT files need their reference file "
-                                 "(or upload records with mt and ref fields)")
-            items = read_aligned(texts, [reference_file], [Path(path).stem for path in texts])
-        else:
-            if len(corpus) > 1 or reference_file:
-                raise InputError(f"{names[corpus[0]]}: one records file at a time; records carry their "
-                                 "references (a reference file goes with MT .txt files)")
-            items = read_records(corpus[0])
-        batch = list(records(items, "fail", print))
+        batch = list(records(read_corpus(corpus, references, display=names.get), "fail", print))
     except InputError as err:
         message = str(err)
         for path, name in names.items():
@@ -308,12 +288,13 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
         progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
     ranking = run.ranking()
     jsonl_text, csv_text = io.StringIO(), io.StringIO()
-    write_header(csv_text, "csv")
+    jsonl, table_csv = RowWriter(jsonl_text, "jsonl", run.metrics), RowWriter(csv_text, "csv", run.metrics)
+    table_csv.header()
     for record, row in rows:
-        write_row(jsonl_text, row, "jsonl", record.where)
-        write_row(csv_text, row, "csv", record.where)
-    table = [[n, row["id"], row["system"], row["score"], row["bleu"], row["chrf"], row["ter"], len(row["spans"]),
-              record.mt, flags_text(row["spans"], "→")] for n, (record, row) in enumerate(rows, 1)]
+        jsonl.row(row)
+        table_csv.row(row)
+    table = [[n, row["id"], row["system"], *[row[m] for m in DEFAULT_METRICS], len(row["spans"]), record.mt,
+              flags_text(row["spans"], "→")] for n, (record, row) in enumerate(rows, 1)]
     downloads = [_download("results.jsonl", jsonl_text.getvalue()), _download("results.csv", csv_text.getvalue()),
                  _download("report.html", run.report(ranking))]
     return _ranking_markdown(run, ranking), table, downloads
@@ -338,15 +319,8 @@ def sort_results(table: list[list] | None, order: str) -> list[list]:
 def _ranking_markdown(run: CorpusCheck, ranking) -> str:
     if not ranking:
         return f"**{run.segments} segment(s), {run.flags} flag(s)** — no references: phrasebook flags only."
-    lines = [f"**{run.segments} segment(s), {run.flags} flag(s)**", "",
-             "| rank | system | segments | score | BLEU | chrF++ | TER | p vs best |", "|---|---|---|---|---|---|---|---|"]
-    for s in ranking:
-        p = "–" if s.p_value is None else f"{s.p_value:.4f}"
-        lines.append(f"| {s.rank} | {s.system} | {s.segments} | {s.score:.2f} ± {s.score_ci:.2f} | "
-                     f"{s.bleu:.2f} ± {s.bleu_ci:.2f} | {s.chrf:.2f} ± {s.chrf_ci:.2f} | {s.ter:.2f} ± {s.ter_ci:.2f} | {p} |")
-    lines.append("")
-    lines += [f"- {name}: `{signature}`" for name, signature in run.signatures.items()]
-    return "\n".join(lines)
+    return (f"**{run.segments} segment(s), {run.flags} flag(s)**\n\n{format_ranking(ranking, 'markdown')}\n\n"
+            + format_signatures(run.signatures, "markdown"))
 
 
 # -- the page -------------------------------------------------------------------------------------
@@ -358,71 +332,83 @@ def build() -> gr.Blocks:
                     "checks against reference phrasing.")
         status = gr.Markdown(elem_id="model-status")
         demo.load(model_status, None, status, queue=False)
-        with gr.Tab("Summaries"):
-            page = gr.Textbox(label="Pasted page", lines=14, max_length=MAX_PAGE_CHARS, elem_id="page")
-            with gr.Row():
-                max_sentences = gr.Slider(1, 5, value=2, step=1, label="Sentences per summary")
-                max_words = gr.Slider(20, 150, value=60, step=5, label="About this many words")
-            summarise = gr.Button("Summarise", variant="primary", elem_id="summarise")
-            gr.Examples([[EXAMPLE_PAGE]], inputs=[page], label="Example page")
-            cards = gr.HTML(elem_id="cards")
-            summary_files = gr.File(label="Downloads (JSONL, Markdown)", file_count="multiple", interactive=False)
-            summarise.click(summarize_page, [page, max_sentences, max_words], [cards, summary_files],
-                            api_name="summarize", concurrency_id="model", concurrency_limit=1
-                            ).then(model_status, None, status, queue=False)
-        with gr.Tab("Check"):
-            with gr.Row():
-                mt = gr.Textbox(label="Machine translation", lines=10, max_length=MAX_CHECK_CHARS, elem_id="mt")
-                ref = gr.Textbox(label="Reference translation (optional)", lines=10, max_length=MAX_CHECK_CHARS,
-                                 elem_id="ref")
-            with gr.Row():
-                lang = gr.Dropdown(LANGUAGES, value="auto", label="Target language")
-                check = gr.Button("Check", variant="primary", elem_id="check")
-            gr.Examples([[EXAMPLE_MT, EXAMPLE_REF], [EXAMPLE_MT, ""]], inputs=[mt, ref],
-                        example_labels=["MT with its post-edited reference", "MT alone (phrasebook only)"])
-            scores = gr.Markdown(elem_id="scores")
-            pairs = gr.HTML(elem_id="pairs")
-            flags = gr.Dataframe(headers=FLAG_COLUMNS, label="Flags", interactive=False, wrap=True, elem_id="flags")
-            choices = gr.CheckboxGroup(label="Accept suggestions (unticked = rejected)", elem_id="choices")
-            with gr.Row():
-                accept = gr.Button("Accept all", size="sm")
-                reject = gr.Button("Reject all", size="sm")
-            corrected = gr.Textbox(label="Corrected text", lines=8, buttons=["copy"], interactive=False,
-                                   elem_id="corrected")
-            corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
-            state = gr.State()
-            check.click(check_texts, [mt, ref, lang], [scores, pairs, flags, choices, corrected, state],
-                        api_name="check", concurrency_id="model", concurrency_limit=1
-                        ).then(model_status, None, status, queue=False)
-            choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
-            accept.click(accept_all, state, choices)
-            reject.click(lambda: [], None, choices)
-        with gr.Tab("Batch"):
-            gr.Markdown("Upload records (`.jsonl`, `.tsv` or `.csv` with `mt`, `ref` or `refs`, optional `id`, "
-                        "`system`, `src`) or plain-text MT files, one per system, with their line-aligned reference file. "
-                        f"Up to {MAX_BATCH_SEGMENTS:,} segments here; the `summarizer check` command has no limit.")
-            with gr.Row():
-                corpus = gr.File(label="Records file, or MT .txt files (one per system)", file_count="multiple",
-                                 file_types=[".jsonl", ".tsv", ".csv", ".txt"], elem_id="corpus")
-                reference = gr.File(label="Reference .txt (with MT .txt files)", file_types=[".txt"],
-                                    elem_id="reference")
-            with gr.Row():
-                batch_lang = gr.Dropdown(LANGUAGES[1:], value="en", label="Target language")
-                lexical = gr.Checkbox(label="Lexical only (faster, no model)", value=False)
-                score = gr.Button("Score corpus", variant="primary", elem_id="score")
-            ranking = gr.Markdown(elem_id="ranking")
-            order = gr.Radio(SORT_ORDERS, value=SORT_ORDERS[0], label="Sort segments by", elem_id="order")
-            results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments", interactive=False, wrap=True,
-                                   elem_id="results", type="array",
-                                   datatype=["number", "str", "str"] + ["number"] * 5 + ["str", "str"])
-            batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
-                                  interactive=False, elem_id="batch-files")
-            score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
-                        api_name="score_corpus", concurrency_id="model", concurrency_limit=1
-                        ).then(sort_results, [results, order], results
-                        ).then(model_status, None, status, queue=False)
-            order.change(sort_results, [results, order], results)
+        _summaries_tab(status)
+        _check_tab(status)
+        _batch_tab(status)
     return demo
+
+
+def _summaries_tab(status: gr.Markdown) -> None:
+    with gr.Tab("Summaries"):
+        page = gr.Textbox(label="Pasted page", lines=14, max_length=MAX_PAGE_CHARS, elem_id="page")
+        with gr.Row():
+            max_sentences = gr.Slider(1, 5, value=2, step=1, label="Sentences per summary")
+            max_words = gr.Slider(20, 150, value=60, step=5, label="About this many words")
+        summarise = gr.Button("Summarise", variant="primary", elem_id="summarise")
+        gr.Examples([[EXAMPLE_PAGE]], inputs=[page], label="Example page")
+        cards = gr.HTML(elem_id="cards")
+        summary_files = gr.File(label="Downloads (JSONL, Markdown)", file_count="multiple", interactive=False)
+        summarise.click(summarize_page, [page, max_sentences, max_words], [cards, summary_files],
+                        api_name="summarize", concurrency_id="model", concurrency_limit=1
+                        ).then(model_status, None, status, queue=False)
+
+
+def _check_tab(status: gr.Markdown) -> None:
+    with gr.Tab("Check"):
+        with gr.Row():
+            mt = gr.Textbox(label="Machine translation", lines=10, max_length=MAX_CHECK_CHARS, elem_id="mt")
+            ref = gr.Textbox(label="Reference translation (optional)", lines=10, max_length=MAX_CHECK_CHARS,
+                             elem_id="ref")
+        with gr.Row():
+            lang = gr.Dropdown(LANGUAGES, value="auto", label="Target language")
+            check = gr.Button("Check", variant="primary", elem_id="check")
+        gr.Examples([[EXAMPLE_MT, EXAMPLE_REF], [EXAMPLE_MT, ""]], inputs=[mt, ref],
+                    example_labels=["MT with its post-edited reference", "MT alone (phrasebook only)"])
+        scores = gr.Markdown(elem_id="scores")
+        pairs = gr.HTML(elem_id="pairs")
+        flags = gr.Dataframe(headers=FLAG_COLUMNS, label="Flags", interactive=False, wrap=True, elem_id="flags")
+        choices = gr.CheckboxGroup(label="Accept suggestions (unticked = rejected)", elem_id="choices")
+        with gr.Row():
+            accept = gr.Button("Accept all", size="sm")
+            reject = gr.Button("Reject all", size="sm")
+        corrected = gr.Textbox(label="Corrected text", lines=8, buttons=["copy"], interactive=False,
+                               elem_id="corrected")
+        corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
+        state = gr.State()
+        check.click(check_texts, [mt, ref, lang], [scores, pairs, flags, choices, corrected, state],
+                    api_name="check", concurrency_id="model", concurrency_limit=1
+                    ).then(model_status, None, status, queue=False)
+        choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
+        accept.click(accept_all, state, choices)
+        reject.click(lambda: [], None, choices)
+
+
+def _batch_tab(status: gr.Markdown) -> None:
+    with gr.Tab("Batch"):
+        gr.Markdown("Upload records (`.jsonl`, `.tsv` or `.csv` with `mt`, `ref` or `refs`, optional `id`, "
+                    "`system`, `src`) or plain-text MT files, one per system, with their line-aligned reference file. "
+                    f"Up to {MAX_BATCH_SEGMENTS:,} segments here; the `summarizer check` command has no limit.")
+        with gr.Row():
+            corpus = gr.File(label="Records file, or MT .txt files (one per system)", file_count="multiple",
+                             file_types=[".jsonl", ".tsv", ".csv", ".txt"], elem_id="corpus")
+            reference = gr.File(label="Reference .txt (with MT .txt files)", file_types=[".txt"],
+                                elem_id="reference")
+        with gr.Row():
+            batch_lang = gr.Dropdown(LANGUAGES[1:], value="en", label="Target language")
+            lexical = gr.Checkbox(label="Lexical only (faster, no model)", value=False)
+            score = gr.Button("Score corpus", variant="primary", elem_id="score")
+        ranking = gr.Markdown(elem_id="ranking")
+        order = gr.Radio(SORT_ORDERS, value=SORT_ORDERS[0], label="Sort segments by", elem_id="order")
+        results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments", interactive=False, wrap=True,
+                               elem_id="results", type="array",
+                               datatype=["number", "str", "str"] + ["number"] * (len(DEFAULT_METRICS) + 1) + ["str", "str"])
+        batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
+                              interactive=False, elem_id="batch-files")
+        score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
+                    api_name="score_corpus", concurrency_id="model", concurrency_limit=1
+                    ).then(sort_results, [results, order], results
+                    ).then(model_status, None, status, queue=False)
+        order.change(sort_results, [results, order], results)
 
 
 def serve(host: str = "127.0.0.1", port: int = 7860) -> None:

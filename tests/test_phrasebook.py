@@ -4,7 +4,8 @@ import pytest
 
 from summarizer import Checker
 from summarizer.inputs import InputError
-from summarizer.phrasebook import Entry, Phrasebook, default_entries, load_phrasebook, mine_phrasebook, write_phrasebook
+from summarizer.check import mine_phrasebook
+from summarizer.check.phrasebook import Entry, Phrasebook, default_entries, load_phrasebook, write_phrasebook
 
 FLUENT = ("The government said on Tuesday that it would raise spending on schools and hospitals next year. "
           "Officials from the finance ministry told reporters that the plan would be funded by higher taxes on "

@@ -1,4 +1,4 @@
-from summarizer.spans import Span, apply_suggestions, marked_html, reference_marks
+from summarizer.check.spans import Span, apply_suggestions, marked_html, reference_marks
 
 TEXT = "The drone production ring near civil infrastructure was hit."
 SPANS = [Span(10, 25, "production ring", "substitution", "major", 0.8, "production line", ref_start=10, ref_end=25),

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from summarizer import Article, Summarizer, split_articles
-from summarizer.summarize import count_words, select_sentences
+from summarizer.summarize import select_sentences
+from summarizer.text import count_words
 
 VIETNAMESE = (
     "Thành phố Đà Nẵng vừa đưa vào vận hành nhà máy điện mặt trời nổi đầu tiên trên hồ chứa nước. "

@@ -4,7 +4,7 @@ import pytest
 
 from summarizer import Checker
 from summarizer.cli import main
-from summarizer.report import ReportBuilder, SystemTotals, system_scores
+from summarizer.batch import ReportBuilder, SystemTotals, system_scores
 
 VOID = {"meta", "br", "img", "hr", "input", "link"}
 
@@ -41,8 +41,8 @@ def _totals():
 
 def test_ranking_intervals_and_paired_test_are_reproducible():
     checker, totals = _totals()
-    first = system_scores(totals, checker.metrics, n_samples=300)
-    again = system_scores(totals, checker.metrics, n_samples=300)
+    first = system_scores(totals, checker.metrics(), n_samples=300)
+    again = system_scores(totals, checker.metrics(), n_samples=300)
     assert first == again
     assert [s.system for s in first] == ["good", "bad"] and first[0].score == pytest.approx(100)
     assert first[0].p_value is None and 0 < first[1].p_value <= 1

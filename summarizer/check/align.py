@@ -13,33 +13,12 @@ links scored by embedding similarity and length ratio, as in classic bitext alig
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
-from collections import Counter
 from typing import Sequence
 
 import numpy as np
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\w+(?:[-'’.]\w+)*|[^\w\s]", re.U)
-# Function words: never flagged on their own, never fuzzy-matched.
-STOPWORDS = frozenset(
-    "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
-    "those he she they we you i me him her them us his their our your my has have had do does did will would can "
-    "could may might shall should must not no so if then than which who whom whose what when where there here "
-    "very just also only all any some such into onto about over up out".split()
-)
-_SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+from ..text import LanguageProfile, Token
 
 
 @dataclass(frozen=True)
@@ -53,25 +32,10 @@ class Edit:
     r2: int
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words, single CJK characters and punctuation marks, with character offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def normal_form(token: str) -> str:
-    """Case-, punctuation- and inflection-insensitive form used for matching."""
-    word = token.casefold().replace("’", "'")
-    if not word.isalpha():
-        return word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"  # factories → factory
-    return _SUFFIX.sub("", word)
-
-
-def align_tokens(hyp: Sequence[Token], ref: Sequence[Token]) -> list[Edit]:
+def align_tokens(hyp: Sequence[Token], ref: Sequence[Token], lang: LanguageProfile) -> list[Edit]:
     """Edits turning the hypothesis into the reference, after exact/normalised matching."""
-    matcher = difflib.SequenceMatcher(None, [normal_form(t.text) for t in hyp], [normal_form(t.text) for t in ref],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [lang.normal_form(t.text) for t in hyp],
+                                      [lang.normal_form(t.text) for t in ref], autojunk=False)
     edits = []
     for op, h1, h2, r1, r2 in matcher.get_opcodes():
         if op == "equal":
@@ -93,7 +57,6 @@ class SentencePair:
 
     hyp: tuple[int, ...]
     ref: tuple[int, ...]
-    similarity: float
 
 
 def align_sentences(hyp_vectors: np.ndarray, ref_vectors: np.ndarray, hyp_lengths: Sequence[int],
@@ -136,24 +99,6 @@ def align_sentences(hyp_vectors: np.ndarray, ref_vectors: np.ndarray, hyp_length
     i, j = n, m
     while (i, j) != (0, 0):
         pi, pj = back[(i, j)]
-        sim = link(pi, i, pj, j)
-        pairs.append(SentencePair(tuple(range(pi, i)), tuple(range(pj, j)), max(sim, 0.0)))
+        pairs.append(SentencePair(tuple(range(pi, i)), tuple(range(pj, j))))
         i, j = pi, pj
     return pairs[::-1]
-
-
-def char_ngram_similarity(a: str, b: str, n: int = 3) -> float:
-    """Dice overlap of character n-grams (1..n): a language-independent phrase similarity in [0, 1]."""
-    a, b = a.casefold(), b.casefold()
-    if a == b:
-        return 1.0
-    total, score = 0, 0.0
-    for k in range(1, n + 1):
-        ga = [a[i : i + k] for i in range(len(a) - k + 1)]
-        gb = [b[i : i + k] for i in range(len(b) - k + 1)]
-        if not ga or not gb:
-            continue
-        ca, cb = Counter(ga), Counter(gb)
-        score += 2 * sum((ca & cb).values()) / (len(ga) + len(gb))
-        total += 1
-    return score / total if total else 0.0

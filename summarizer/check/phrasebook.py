@@ -9,8 +9,7 @@ rings", "strictly handled"), and only ever matches whole words. Entries are inde
 letters and length of their first word, so each word of the text is compared with a handful of
 entries, not with all of them.
 
-:func:`mine_phrasebook` learns new entries from MT/reference pairs: the substitutions the checker's
-alignment finds, kept when they recur and the MT phrase is replaced in most of its occurrences.
+:func:`summarizer.check.mine.mine_phrasebook` learns new entries from MT/reference pairs.
 """
 
 from __future__ import annotations
@@ -22,18 +21,14 @@ import itertools
 import json
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from .align import STOPWORDS, char_ngram_similarity, normal_form
-from .inputs import InputError, atomic_output, json_object, read_text
+from ..inputs import InputError, atomic_output, json_object, read_text
+from ..text import LanguageProfile, char_ngram_similarity, profile
 from .spans import Span
-
-if TYPE_CHECKING:
-    from .check import Checker
 
 FIELDS = ["awkward", "preferred", "target_lang", "source_lang", "note", "count"]
 DEFAULT_FILE = "phrasebook.vi-en.tsv"
@@ -55,6 +50,11 @@ class Entry:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def phrase_key(text: str) -> str:
+    """The words of a phrase, case-folded and joined by single spaces: how entries are compared."""
+    return " ".join(w.casefold() for w in _WORD.findall(text))
 
 
 def _entry(record: dict, where: str) -> Entry:
@@ -165,7 +165,7 @@ class Phrasebook:
                 continue  # the first file loaded wins
             seen.add((entry.awkward.casefold(), entry.target_lang))
             self.entries.append(entry)
-            words = [_Word(w) for w in _WORD.findall(entry.awkward)]
+            words = [_Word(w, profile(entry.target_lang)) for w in _WORD.findall(entry.awkward)]
             self._index[(words[0].key, len(words[0].folded))].append((entry, words))
 
     @classmethod
@@ -184,7 +184,7 @@ class Phrasebook:
     def match(self, text: str, lang: str = "en") -> list[Span]:
         """Non-overlapping phrasebook spans in ``text`` (category ``phrasebook``), in text order."""
         matches = list(_WORD.finditer(text))
-        words = [_Word(m.group()) for m in matches]
+        words = [_Word(m.group(), profile(lang)) for m in matches]
         candidates = []
         for i, word in enumerate(words):
             nearby = (self._index.get((word.key, len(word.folded) + d), ()) for d in (0, -1, 1, -2, 2))
@@ -212,14 +212,16 @@ class Phrasebook:
 
 
 class _Word:
-    """A word with the forms matching compares: case-folded, its index key and its normal form."""
+    """A word with the forms matching compares: case-folded, its index key, its normal form, and
+    whether it is a function word of its language."""
 
-    __slots__ = ("folded", "key", "normal")
+    __slots__ = ("folded", "key", "normal", "function")
 
-    def __init__(self, word: str):
+    def __init__(self, word: str, lang: LanguageProfile):
         self.folded = word.casefold()
         self.key = self.folded[:3]
-        self.normal = normal_form(self.folded)
+        self.normal = lang.normal_form(self.folded)
+        self.function = self.folded in lang.stopwords
 
 
 @functools.lru_cache(maxsize=65536)
@@ -248,7 +250,7 @@ def _window_score(window: Sequence[_Word], entry_words: Sequence[_Word]) -> floa
         if word.folded == target.folded:
             total += 1.0
             continue
-        if target.folded in STOPWORDS or word.key != target.key or not _near(word.folded, target.folded):
+        if target.function or word.key != target.key or not _near(word.folded, target.folded):
             return None
         if word.normal == target.normal:
             total += 0.95
@@ -263,63 +265,3 @@ def _window_score(window: Sequence[_Word], entry_words: Sequence[_Word]) -> floa
             return None
         total += similarity
     return total / len(entry_words)
-
-
-def _has_content_word(text: str) -> bool:
-    """A word of three letters or more that is not a function word ("there's" has none)."""
-    return any(len(part) >= 3 and part not in STOPWORDS for part in re.findall(r"[^\W\d_]+", text.casefold()))
-
-
-def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checker: Checker | None = None,
-                    min_count: int = 2, min_consistency: float = 0.5, max_words: int = 4,
-                    target_lang: str = "en", source_lang: str = "") -> list[Entry]:
-    """Phrasebook entries learnt from line-aligned MT and reference (or post-edit) segments.
-
-    Every substitution the checker flags (MT phrase → reference phrase) is collected; an MT phrase
-    is kept when it was replaced against at least ``min_count`` different references (several
-    systems translating one sentence count once), in at least ``min_consistency`` of its
-    occurrences in the MT, and has a content word. The preferred wording is its most frequent
-    replacement; ``count`` is the number of different references. Ranked by count × consistency,
-    with an example segment.
-    """
-    from .check import Checker
-
-    if len(hypotheses) != len(references):
-        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-    checker = checker or Checker(lang=target_lang, phrasebook=None)
-    corpus = checker.check_corpus(list(hypotheses), list(references))
-    replacements: dict[str, Counter] = defaultdict(Counter)
-    contexts: dict[str, set[str]] = defaultdict(set)  # distinct references it was replaced against
-    examples: dict[str, str] = {}
-    for segment in corpus.segments:
-        for span in segment.spans:
-            if span.category != "substitution" or not span.suggestion:
-                continue
-            words = _WORD.findall(span.text)
-            if not words or len(words) > max_words or not _has_content_word(span.text):
-                continue
-            if any(ch.isdigit() for ch in span.text):
-                continue  # numbers are facts, not phrasing
-            key = " ".join(w.casefold() for w in words)
-            replacements[key][span.suggestion] += 1
-            contexts[key].add(segment.reference)
-            examples.setdefault(key, segment.hypothesis)
-    frequent = {k: c for k, c in replacements.items() if len(contexts[k]) >= min_count}
-    occurrences: Counter = Counter()
-    exact = Phrasebook(Entry(k, "-", target_lang) for k in frequent)
-    for hypothesis in hypotheses:
-        for span in exact.match(hypothesis, target_lang):
-            if span.confidence == 1.0:
-                occurrences[" ".join(w.casefold() for w in _WORD.findall(span.text))] += 1
-    mined = []
-    for key, counter in frequent.items():
-        replaced = sum(counter.values())
-        consistency = replaced / max(replaced, occurrences[key])
-        if consistency < min_consistency:
-            continue
-        preferred, _ = counter.most_common(1)[0]
-        note = (f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences, "
-                f"against {len(contexts[key])} different references")
-        mined.append((len(contexts[key]) * consistency,
-                      Entry(key, preferred, target_lang, source_lang, note, len(contexts[key]), examples[key])))
-    return [entry for _, entry in sorted(mined, key=lambda m: (-m[0], m[1].awkward))]

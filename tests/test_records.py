@@ -1,8 +1,7 @@
-import json
 
 import pytest
 
-from summarizer.corpus import read_aligned, read_records, records
+from summarizer.batch import read_aligned, read_records, records
 from summarizer.inputs import InputError
 
 

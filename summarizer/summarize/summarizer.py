@@ -13,20 +13,15 @@ chunks, each chunk summarised, and the chunk summaries summarised again: nothing
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..models import Encoder, Generator, detect_kind, sentence_vectors
+from ..text import Sentence, count_words, profile, split_sentences
 from .articles import Article
-from .language import language_name
-from .models import Encoder, Generator, detect_kind
-from .sentences import Sentence, split_sentences
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-_WORD = re.compile(r"\w+", re.U)
-_UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
 NEAR_DUPLICATE = 0.9  # cosine above which a sentence repeats one already chosen
 
 
@@ -54,12 +49,6 @@ class Summary:
             "sentences": [s.to_dict() for s in self.sentences], "language": self.language,
             "method": self.method, "start": self.start, "end": self.end,
         }
-
-
-def count_words(text: str) -> float:
-    """Words in ``text``; in unspaced scripts (Chinese, Japanese, Thai) two characters count as a word."""
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk / 2
 
 
 def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences: int, max_words: float,
@@ -98,19 +87,6 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
         chosen.append(best)
         used += words[best]
     return sorted(chosen)
-
-
-def _tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if language in _UNSPACED:
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
-    else:
-        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True)
-    try:
-        return vectorizer.fit_transform(texts).toarray().astype(np.float32)
-    except ValueError:  # no tokens at all (e.g. only punctuation)
-        return np.ones((len(texts), 1), dtype=np.float32)
 
 
 class Summarizer:
@@ -163,38 +139,35 @@ class Summarizer:
     # -- extractive ---------------------------------------------------------------------------
     def _extractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
         split = [split_sentences(a.body, a.language) for a in items]
-        # One encoder call for every sentence and title of every covered article (batched).
         fits = [self._fits(sents, max_sentences, max_words) for sents in split]
-        texts: list[str] = []
-        for article, sents, whole in zip(items, split, fits):
-            if self.encoder.covers(article.language) and not whole:
-                texts.extend(s.text for s in sents)
-                if article.title:
-                    texts.append(article.title)
-        vectors = self.encoder.encode(texts) if texts else None
-        pos = 0
+        # One encoder call for every sentence and title of every covered article (batched).
+        covered = [i for i, (a, whole) in enumerate(zip(items, fits)) if not whole and self.encoder.covers(a.language)]
+        texts = [t for i in covered for t in self._texts(items[i], split[i])]
+        vectors, pos, blocks = (self.encoder.encode(texts) if texts else None), 0, {}
+        for i in covered:
+            n = len(self._texts(items[i], split[i]))
+            blocks[i], pos = (vectors[pos : pos + n], f"extractive-embedding:{self.encoder.name}"), pos + n
         summaries = []
-        for article, sents, whole in zip(items, split, fits):
+        for i, (article, sents, whole) in enumerate(zip(items, split, fits)):
             if whole:
                 chosen, method = list(range(len(sents))), "full-text"
             else:
-                if self.encoder.covers(article.language):
-                    n = len(sents) + (1 if article.title else 0)
-                    block, pos = vectors[pos : pos + n], pos + n
-                    sent_vecs, title_vec = block[: len(sents)], (block[-1] if article.title else None)
-                    method = f"extractive-embedding:{self.encoder.name}"
-                else:
-                    extra = [article.title] if article.title else []
-                    block = _tfidf_vectors([s.text for s in sents] + extra, article.language)
-                    norms = np.linalg.norm(block, axis=1, keepdims=True)
-                    block = block / np.where(norms == 0, 1, norms)
-                    sent_vecs, title_vec = block[: len(sents)], (block[-1] if article.title else None)
-                    method = f"extractive-tfidf ({self.encoder.name} does not cover '{article.language}')"
-                chosen = select_sentences(sent_vecs, [count_words(s.text) for s in sents], max_sentences,
+                block, method = blocks.get(i) or self._fallback(article, sents)
+                title_vec = block[-1] if article.title else None
+                chosen = select_sentences(block[: len(sents)], [count_words(s.text) for s in sents], max_sentences,
                                           max_words, title_vec, self.position_weight, self.redundancy)
             picked = tuple(Sentence(sents[i].text, *article.source_span(sents[i].start, sents[i].end)) for i in chosen)
             summaries.append(self._summary(article, picked, method))
         return summaries
+
+    @staticmethod
+    def _texts(article: Article, sents: list[Sentence]) -> list[str]:
+        """What is embedded for an article: its sentences, then its title when it has one."""
+        return [s.text for s in sents] + ([article.title] if article.title else [])
+
+    def _fallback(self, article: Article, sents: list[Sentence]) -> tuple[np.ndarray, str]:
+        vectors, _ = sentence_vectors(self._texts(article, sents), article.language, None)
+        return vectors, f"extractive-tfidf ({self.encoder.name} does not cover '{article.language}')"
 
     @staticmethod
     def _fits(sents: list[Sentence], max_sentences: int, max_words: float) -> bool:
@@ -202,13 +175,13 @@ class Summarizer:
 
     @staticmethod
     def _summary(article: Article, sentences: tuple[Sentence, ...], method: str) -> Summary:
-        joiner = "" if article.language in _UNSPACED else " "
+        joiner = "" if profile(article.language).unspaced else " "
         return Summary(article.id, article.title, joiner.join(s.text for s in sentences), sentences,
                        article.language, method, article.start, article.end)
 
     # -- abstractive --------------------------------------------------------------------------
     def _instruction(self, language: str, max_sentences: int, max_words: float) -> str:
-        return (f"Summarize the following news article in {language_name(language)}, in at most "
+        return (f"Summarize the following news article in {profile(language).name}, in at most "
                 f"{max_sentences} sentence{'s' if max_sentences > 1 else ''} and about {int(max_words)} words. "
                 "Reply with the summary only.")
 

@@ -63,33 +63,50 @@ def apply_suggestions(text: str, spans: Sequence[Span], accepted: Iterable[int])
     return "".join(out)
 
 
-def marked_html(text: str, marks: Iterable[dict]) -> str:
-    """``text`` HTML-escaped, each mark (``start``, ``end``, ``severity``, optional ``category``,
-    ``suggestion`` and ``id``) wrapped in ``<mark class='severity category'>``; the suggestion is the
-    tooltip (for an omission, that it is missing from the MT). Overlaps are skipped.
+def _field(mark: Span | dict, name: str, default=None):
+    return mark.get(name, default) if isinstance(mark, dict) else getattr(mark, name, default)
+
+
+def marked_html(text: str, marks: Iterable[Span | dict], window: tuple[int, int] | None = None) -> str:
+    """``text`` HTML-escaped, each mark (a :class:`Span`, or a dict with ``start``, ``end``,
+    ``severity`` and optional ``category``, ``suggestion``, ``id``) wrapped in
+    ``<mark class='severity category'>``; the suggestion is the tooltip (for an omission, that it is
+    missing from the MT). Overlaps are skipped. With ``window=(start, end)`` only that part of
+    ``text`` is shown, with the marks that lie inside it (offsets stay those of ``text``).
 
     >>> marked_html("a <b> c", [{"start": 2, "end": 5, "severity": "major", "suggestion": "d"}])
     "a <mark class='major' title='→ d'>&lt;b&gt;</mark> c"
+    >>> marked_html("One. Two words.", [Span(9, 14, "words", "addition", "minor", 0.5, None)], window=(5, 15))
+    "Two <mark class='minor addition'>words</mark>."
     """
-    out, pos = [], 0
-    for mark in sorted(marks, key=lambda m: m["start"]):
-        if mark["start"] < pos:
+    low, high = window or (0, len(text))
+    inside = [m for m in marks if low <= _field(m, "start") and _field(m, "end") <= high]
+    out, pos = [], low
+    for mark in sorted(inside, key=lambda m: _field(m, "start")):
+        start, end = _field(mark, "start"), _field(mark, "end")
+        if start < pos:
             continue
-        classes = " ".join(filter(None, [mark["severity"], mark.get("category")]))
+        category, suggestion, ident = _field(mark, "category"), _field(mark, "suggestion"), _field(mark, "id")
+        classes = " ".join(filter(None, [_field(mark, "severity"), category]))
         attrs = f" class='{html.escape(classes, quote=True)}'"
-        if mark.get("id") is not None:
-            attrs += f" data-flag='{html.escape(str(mark['id']), quote=True)}'"
-        if mark.get("suggestion"):
-            attrs += f" title='→ {html.escape(mark['suggestion'], quote=True)}'"
-        elif mark.get("category") == "omission":
+        if ident is not None:
+            attrs += f" data-flag='{html.escape(str(ident), quote=True)}'"
+        if suggestion:
+            attrs += f" title='→ {html.escape(suggestion, quote=True)}'"
+        elif category == "omission":
             attrs += " title='missing from the machine translation'"
-        out += [html.escape(text[pos:mark["start"]]), f"<mark{attrs}>{html.escape(text[mark['start']:mark['end']])}</mark>"]
-        pos = mark["end"]
-    out.append(html.escape(text[pos:]))
+        out += [html.escape(text[pos:start]), f"<mark{attrs}>{html.escape(text[start:end])}</mark>"]
+        pos = end
+    out.append(html.escape(text[pos:high]))
     return "".join(out)
 
 
-def reference_marks(spans: Iterable[dict]) -> list[dict]:
+def numbered(spans: Sequence[Span]) -> list[dict]:
+    """The spans as marks numbered from 1 (``id``), as tables and accept/reject choices show them."""
+    return [dict(s.to_dict(), id=i) for i, s in enumerate(spans, 1)]
+
+
+def reference_marks(spans: Iterable[Span | dict]) -> list[dict]:
     """Marks for :func:`marked_html` on the reference: where each span's suggestion comes from."""
-    return [{"start": s["ref_start"], "end": s["ref_end"], "severity": s["severity"], "id": s.get("id")}
-            for s in spans if s.get("ref_start") is not None]
+    return [{"start": _field(s, "ref_start"), "end": _field(s, "ref_end"), "severity": _field(s, "severity"),
+             "id": _field(s, "id")} for s in spans if _field(s, "ref_start") is not None]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from .profile import UNSPACED
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S")
 
@@ -69,9 +71,5 @@ def _inside_token(text: str, prev_end: int, start: int) -> bool:
         and text[start - 2].isalpha()
         and start < len(text)
         and text[start].isalnum()
-        and not _is_cjk(text[start])
+        and not UNSPACED.match(text[start])
     )
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"

@@ -14,8 +14,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from .language import detect_language
-from .normalize import Normalized, normalize
+from ..text import Normalized, detect_language, normalize
 
 _RELATED = re.compile(
     r"^(?:tin liên quan|tin cùng chuyên mục|tin khác|tin mới|xem thêm|đọc thêm|có thể bạn quan tâm|"

@@ -1,0 +1,14 @@
+"""Corpora: reading records, checking them in worker processes, writing rows, corpus statistics
+(bootstrap intervals, ranking, paired tests), the HTML report, and the pipeline with resume."""
+
+from .output import RowWriter, flags_text, format_ranking, format_signatures, segment_row
+from .pipeline import CorpusCheck, document_ranking, document_rows, partial_path, write_rows
+from .records import Record, batched, read_aligned, read_corpus, read_records, records
+from .report import ReportBuilder
+from .runner import BatchChecker
+from .stats import SystemScore, SystemTotals, system_scores
+
+__all__ = ["BatchChecker", "CorpusCheck", "Record", "ReportBuilder", "RowWriter", "SystemScore", "SystemTotals",
+           "batched", "document_ranking", "document_rows", "flags_text", "format_ranking", "format_signatures",
+           "partial_path", "read_aligned", "read_corpus", "read_records", "records", "segment_row", "system_scores",
+           "write_rows"]

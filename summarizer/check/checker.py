@@ -1,0 +1,174 @@
+"""Check machine translation against reference translations.
+
+Scores each segment with the metrics of :mod:`summarizer.check.scores` (sacrebleu BLEU, chrF++,
+TER; BERTScore recall; the checker score) and points at the hypothesis phrases that read as bad
+MT, with the reference's wording as the suggestion (:mod:`summarizer.check.flags`). Documents that
+are not sentence-aligned are aligned first (:meth:`Checker.check_document`); with no reference,
+the phrasebook's known awkward renderings are flagged alone.
+
+Span fields follow COMET/xCOMET error spans: ``start``, ``end``, ``text``, ``severity``,
+``confidence``, plus ``category`` and ``suggestion``. ``eval/mqm.py`` and ``eval/demetr.py``
+measure the scores and the flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+import numpy as np
+from sacrebleu.metrics import CHRF
+
+from ..models import Encoder
+from ..text import Sentence, profile, split_sentences
+from .align import SentencePair, align_sentences
+from .evidence import Evidence
+from .flags import find_flags, phrase_pairs
+from .phrasebook import Phrasebook
+from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
+from .scores import Metric, Segments, Settings, build_metrics, display_order
+from .spans import Span
+
+
+class Checker:
+    """Score MT against references and flag awkward phrases with the reference's wording.
+
+    ``lang`` is the target language (its profile picks the BLEU tokenizer, TER options, function
+    words and inflection rules); ``encoder`` is a sentence-transformers model id or path (default:
+    the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
+    ``metrics`` names the scores to report (default ``score, bleu, chrf, ter``; see
+    :data:`summarizer.check.scores.REGISTRY`). Phrasebook matches are added where the alignment
+    flagged nothing: the shipped vi→en phrasebook for English by default, another
+    :class:`Phrasebook`, or ``None`` for none.
+
+    >>> from summarizer import Checker
+    >>> result = Checker().check("They built a drone production ring near the border.",
+    ...                          ["They built a drone production line near the border."])
+    >>> [(s.text, s.suggestion) for s in result.spans]
+    [('production ring', 'production line')]
+    """
+
+    def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
+                 batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
+                 phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None):
+        self.lang = lang
+        self.profile = profile(lang)
+        if phrasebook == "default":
+            phrasebook = Phrasebook.load() if lang == "en" else None
+        self.phrasebook = phrasebook
+        self.tokenize = tokenize or self.profile.sacrebleu_tokenizer
+        model = Encoder(encoder, device=device, batch_size=batch_size) if use_encoder else None
+        self.evidence = Evidence(self.profile, model)
+        self.encoder = model
+        self.metric_names = list(metrics) if metrics else None
+        self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
+
+    def metrics(self) -> dict[str, Metric]:
+        """Fresh metric objects, ``name → Metric`` in computation order (their signatures describe
+        the references of the last statistics they extracted)."""
+        return build_metrics(self.metric_names, Settings(self.profile, self.tokenize, self.evidence.name))
+
+    # -- segments -------------------------------------------------------------------------------
+    def check(self, hypothesis: str, references: str | Sequence[str]) -> SegmentResult:
+        """Scores and flagged spans of one hypothesis against one or more references."""
+        refs = [references] if isinstance(references, str) else list(references)
+        if not refs:
+            raise ValueError("check() needs at least one reference")
+        return self.check_corpus([hypothesis], [refs]).segments[0]
+
+    def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> CorpusResult:
+        """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per hypothesis."""
+        refs = [[r] if isinstance(r, str) else list(r) for r in references]
+        if len(refs) != len(hypotheses):
+            raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
+        if not hypotheses:
+            raise ValueError("check_corpus() needs at least one hypothesis")
+        closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
+        pairs = [phrase_pairs(h, c, self.profile) for h, c in zip(hypotheses, closest)]
+        if self.evidence.encoder is not None:
+            # One batched encoder call for every distinct phrase and sentence of the call: a
+            # reference shared by many systems is encoded once.
+            self.evidence.clear()
+            self.evidence.embed([phrase for p in pairs for pair in p for phrase in pair])
+            self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
+        metrics, stats, scores = self._score(hypotheses, refs)
+        segments = []
+        for i, (hypothesis, reference) in enumerate(zip(hypotheses, closest)):
+            spans, omissions = find_flags(hypothesis, reference, self.profile, self.evidence.similarities(pairs[i]))
+            segments.append(SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
+                                          tuple(self._with_phrasebook(hypothesis, spans)), tuple(omissions)))
+        corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
+        signatures = {name: metrics[name].signature() for name in display_order(metrics)}
+        return CorpusResult(tuple(segments), corpus, signatures, stats)
+
+    def _score(self, hypotheses: Sequence[str], refs: list[list[str]]):
+        """Metrics, their per-segment statistics, and segment scores, metric by metric."""
+        metrics = self.metrics()
+        bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
+        segments = Segments(hypotheses, refs, bertscore)
+        stats = {}
+        for name, metric in metrics.items():
+            stats[name] = metric.statistics(segments)
+            segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
+        return metrics, stats, segments.scores
+
+    def _with_phrasebook(self, hypothesis: str, spans: list[Span]) -> list[Span]:
+        if self.phrasebook is None:
+            return spans
+        extra = [p for p in self.phrasebook.match(hypothesis, self.lang) if not any(p.overlaps(s) for s in spans)]
+        return sorted(spans + extra, key=lambda s: s.start)
+
+    def _closest(self, hypothesis: str, refs: Sequence[str]) -> str:
+        """The reference closest to the hypothesis by chrF++ (spans are aligned to it)."""
+        if len(refs) == 1:
+            return refs[0]
+        return max(refs, key=lambda ref: self._closeness.sentence_score(hypothesis, [ref]).score)
+
+    def segment_stats(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
+        """Each lexical metric's per-segment statistics (what a resumed run recomputes, cheaply)."""
+        segments = Segments(hypotheses, [list(r) for r in references])
+        return {name: metric.statistics(segments) for name, metric in self.metrics().items()
+                if name not in ("bertscore", "score")}
+
+    # -- documents ------------------------------------------------------------------------------
+    def check_document(self, mt_text: str, ref_text: str = "") -> DocumentResult:
+        """Align the sentences of an MT document to a reference document, then check pair by pair.
+
+        With an empty reference, only the phrasebook flags the MT (``corpus`` is None).
+        """
+        if not ref_text.strip():
+            spans = self.phrasebook.match(mt_text, self.lang) if self.phrasebook else []
+            return DocumentResult(mt_text, ref_text, (), tuple(spans), (), None)
+        mt_sents = split_sentences(mt_text, self.lang)
+        ref_sents = split_sentences(ref_text, self.lang)
+        vectors = self.evidence.sentence_vectors([s.text for s in mt_sents] + [s.text for s in ref_sents])
+        links = align_sentences(vectors[: len(mt_sents)], vectors[len(mt_sents) :],
+                                [len(s.text) for s in mt_sents], [len(s.text) for s in ref_sents])
+        pairs = [_pair(link, mt_text, ref_text, mt_sents, ref_sents) for link in links]
+        scored = [p for p in pairs if p.mt_text and p.ref_text]
+        corpus = self.check_corpus([p.mt_text for p in scored], [p.ref_text for p in scored]) if scored else None
+        results = iter(corpus.segments if corpus else ())
+        pairs = [replace(p, result=next(results)) if p.mt_text and p.ref_text else p for p in pairs]
+        spans: list[Span] = []
+        omissions: list[Span] = []
+        for pair in pairs:
+            if pair.result:
+                spans += [s.shifted(pair.mt_start, pair.ref_start) for s in pair.result.spans]
+                omissions += [o.shifted(pair.ref_start) for o in pair.result.omissions]
+            elif pair.mt_text:
+                spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
+            else:
+                omissions.append(Span(pair.ref_start, pair.ref_end, pair.ref_text, "omission", "major", 0.5, None))
+        return DocumentResult(mt_text, ref_text, tuple(pairs), tuple(spans), tuple(omissions), corpus)
+
+
+def _pair(link: SentencePair, mt_text: str, ref_text: str, mt_sents: list[Sentence], ref_sents: list[Sentence]) -> AlignedPair:
+    def side(indices: tuple[int, ...], sents: list[Sentence], text: str) -> tuple[str, int, int]:
+        if not indices:
+            return "", -1, -1
+        start, end = sents[indices[0]].start, sents[indices[-1]].end
+        return text[start:end], start, end
+
+    mt, mt_start, mt_end = side(link.hyp, mt_sents, mt_text)
+    ref, ref_start, ref_end = side(link.ref, ref_sents, ref_text)
+    return AlignedPair(mt, ref, mt_start, mt_end, ref_start, ref_end)

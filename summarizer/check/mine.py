@@ -1,0 +1,70 @@
+"""Learn phrasebook entries from MT and reference (post-edit) pairs: the substitutions the checker's
+alignment finds, kept when they recur and the MT phrase is replaced in most of its occurrences."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from ..text import profile
+from .checker import Checker
+from .phrasebook import Entry, Phrasebook, phrase_key
+
+
+def _has_content_word(text: str, lang: str) -> bool:
+    """A word of three letters or more that is not a function word ("there's" has none)."""
+    stopwords = profile(lang).stopwords
+    return any(len(part) >= 3 and part not in stopwords for part in re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checker: Checker | None = None,
+                    min_count: int = 2, min_consistency: float = 0.5, max_words: int = 4,
+                    target_lang: str = "en", source_lang: str = "") -> list[Entry]:
+    """Phrasebook entries learnt from line-aligned MT and reference (or post-edit) segments.
+
+    Every substitution the checker flags (MT phrase → reference phrase) is collected; an MT phrase
+    is kept when it was replaced against at least ``min_count`` different references (several
+    systems translating one sentence count once), in at least ``min_consistency`` of its
+    occurrences in the MT, and has a content word. The preferred wording is its most frequent
+    replacement; ``count`` is the number of different references. Ranked by count × consistency,
+    with an example segment.
+    """
+    if len(hypotheses) != len(references):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    checker = checker or Checker(lang=target_lang, phrasebook=None)
+    corpus = checker.check_corpus(list(hypotheses), list(references))
+    replacements: dict[str, Counter] = defaultdict(Counter)
+    contexts: dict[str, set[str]] = defaultdict(set)  # distinct references it was replaced against
+    examples: dict[str, str] = {}
+    for segment in corpus.segments:
+        for span in segment.spans:
+            if span.category != "substitution" or not span.suggestion:
+                continue
+            key = phrase_key(span.text)
+            if not key or key.count(" ") >= max_words or not _has_content_word(span.text, target_lang):
+                continue
+            if any(ch.isdigit() for ch in span.text):
+                continue  # numbers are facts, not phrasing
+            replacements[key][span.suggestion] += 1
+            contexts[key].add(segment.reference)
+            examples.setdefault(key, segment.hypothesis)
+    frequent = {k: c for k, c in replacements.items() if len(contexts[k]) >= min_count}
+    occurrences: Counter = Counter()
+    exact = Phrasebook(Entry(k, "-", target_lang) for k in frequent)
+    for hypothesis in hypotheses:
+        for span in exact.match(hypothesis, target_lang):
+            if span.confidence == 1.0:
+                occurrences[phrase_key(span.text)] += 1
+    mined = []
+    for key, counter in frequent.items():
+        replaced = sum(counter.values())
+        consistency = replaced / max(replaced, occurrences[key])
+        if consistency < min_consistency:
+            continue
+        preferred, _ = counter.most_common(1)[0]
+        note = (f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences, "
+                f"against {len(contexts[key])} different references")
+        mined.append((len(contexts[key]) * consistency,
+                      Entry(key, preferred, target_lang, source_lang, note, len(contexts[key]), examples[key])))
+    return [entry for _, entry in sorted(mined, key=lambda m: (-m[0], m[1].awkward))]

@@ -1,0 +1,210 @@
+"""The metric seam: every score the checker reports is a :class:`Metric`.
+
+As in sacrebleu, a metric turns each segment into a row of *statistics* that add up: the sum of
+the rows of any set of segments gives that set's corpus score. Segment scores, corpus scores,
+batches added up in any order, bootstrap resamples (weighted sums of rows), rankings, paired
+tests, output columns, the HTML report and the page are all driven by the list of metrics, so a
+new metric is one class and one entry in :data:`REGISTRY`, in this file.
+
+Metrics are computed in registry order; a metric may use the segment scores of those before it
+(``score`` combines chrF++ and BERTScore).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from ..version import __version__
+from ..text import LanguageProfile
+
+RESCALE_BASELINE = 0.5  # BERTScore recall at which the checker score's BERTScore half is 0
+
+
+@dataclass
+class Segments:
+    """What metrics score: hypotheses, their references, and the segment scores computed so far.
+
+    ``bertscore`` returns the BERTScore recall (0–1) of a hypothesis against its references, or is
+    None when no encoder covers the target language.
+    """
+
+    hypotheses: Sequence[str]
+    references: Sequence[Sequence[str]]
+    bertscore: Callable[[str, Sequence[str]], float] | None = None
+    scores: dict[str, list[float]] = field(default_factory=dict)
+
+
+class Metric(ABC):
+    """One score: ``name`` (its key in results), segment statistics that add up, a signature."""
+
+    name = ""
+    higher_is_better = True
+
+    @abstractmethod
+    def statistics(self, segments: Segments) -> np.ndarray:
+        """One row of statistics per segment."""
+
+    def segment_score(self, row: np.ndarray) -> float:
+        return self.corpus_score(row)
+
+    @abstractmethod
+    def corpus_score(self, total: np.ndarray) -> float:
+        """The score of the (possibly weighted) sum of segment rows."""
+
+    @abstractmethod
+    def signature(self) -> str:
+        """How the score was computed, to report beside it (as sacrebleu signatures do)."""
+
+
+class SacrebleuMetric(Metric):
+    """A sacrebleu metric: its own segment statistics, sentence and corpus scores and signature."""
+
+    def __init__(self, name: str, sentence, corpus=None, higher_is_better: bool = True):
+        self.name, self.higher_is_better = name, higher_is_better
+        self.sentence, self.corpus = sentence, corpus or sentence
+
+    def statistics(self, segments: Segments) -> np.ndarray:
+        if not segments.hypotheses:
+            return np.zeros((0, 0))
+        refs = [list(r) for r in segments.references]
+        streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max(len(rs) for rs in refs))]
+        return np.asarray(self.corpus._extract_corpus_statistics(list(segments.hypotheses), streams), dtype=np.float64)
+
+    def segment_score(self, row: np.ndarray) -> float:
+        return float(self.sentence._compute_score_from_stats(list(row)).score)
+
+    def corpus_score(self, total: np.ndarray) -> float:
+        return float(self.corpus._compute_score_from_stats(list(total)).score)
+
+    def signature(self) -> str:
+        return str(self.corpus.get_signature())
+
+
+class MeanMetric(Metric):
+    """A per-segment value averaged over segments: statistics ``[value, 1]``."""
+
+    @abstractmethod
+    def values(self, segments: Segments) -> list[float]:
+        """The value of each segment."""
+
+    def statistics(self, segments: Segments) -> np.ndarray:
+        values = self.values(segments)
+        return np.column_stack([values, np.ones(len(values))]) if values else np.zeros((0, 2))
+
+    def corpus_score(self, total: np.ndarray) -> float:
+        return float(total[0] / total[1]) if total[1] else 0.0
+
+
+class BERTScoreRecall(MeanMetric):
+    """BERTScore recall (0–100) with the sentence encoder's token vectors, best over references."""
+
+    name = "bertscore"
+
+    def __init__(self, encoder: str):
+        self.encoder = encoder
+
+    def values(self, segments: Segments) -> list[float]:
+        return [100 * segments.bertscore(h, r) for h, r in zip(segments.hypotheses, segments.references)]
+
+    def signature(self) -> str:
+        return f"bertscore-R:{self.encoder}|idf:no|summarizer:{__version__}"
+
+
+class CheckerScore(MeanMetric):
+    """The checker's segment score: mean of chrF++ and BERTScore recall rescaled so that
+    ``RESCALE_BASELINE`` → 0 and 1 → 100; chrF++ alone where no encoder covers the language."""
+
+    name = "score"
+
+    def __init__(self, encoder: str | None):
+        self.encoder = encoder
+
+    def values(self, segments: Segments) -> list[float]:
+        chrf = segments.scores["chrf"]
+        if "bertscore" not in segments.scores:
+            return list(chrf)
+        return [(c + _rescale(b / 100)) / 2 for c, b in zip(chrf, segments.scores["bertscore"])]
+
+    def signature(self) -> str:
+        if self.encoder is None:
+            return f"chrF++|summarizer:{__version__}"
+        return f"mean(chrF++,bertscore-R:{self.encoder}|rescale:{RESCALE_BASELINE})|summarizer:{__version__}"
+
+
+class LengthRatio(Metric):
+    """Hypothesis length as a percentage of the (first) reference's, in characters: 100 = as long."""
+
+    name, higher_is_better = "length", False
+
+    def statistics(self, segments: Segments) -> np.ndarray:
+        rows = [[len(h), len(r[0]) if r else 0] for h, r in zip(segments.hypotheses, segments.references)]
+        return np.asarray(rows, dtype=np.float64).reshape(-1, 2)
+
+    def corpus_score(self, total: np.ndarray) -> float:
+        return float(100 * total[0] / total[1]) if total[1] else 0.0
+
+    def signature(self) -> str:
+        return f"length:chars|ref:first|summarizer:{__version__}"
+
+
+def _rescale(recall: float) -> float:
+    return float(min(100.0, max(0.0, 100 * (recall - RESCALE_BASELINE) / (1 - RESCALE_BASELINE))))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What metrics are built from: the target language, the BLEU tokenizer, the encoder's name
+    (None when no encoder covers the language)."""
+
+    lang: LanguageProfile
+    tokenize: str
+    encoder: str | None
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """A registered metric: its column header and how to build it (None: not available here)."""
+
+    label: str
+    build: Callable[[Settings], Metric | None]
+
+
+# name → metric, in computation order (a metric may use the scores of those above it).
+REGISTRY: dict[str, MetricSpec] = {
+    "bleu": MetricSpec("BLEU", lambda s: SacrebleuMetric(
+        "bleu", BLEU(effective_order=True, tokenize=s.tokenize), BLEU(tokenize=s.tokenize))),
+    "chrf": MetricSpec("chrF++", lambda s: SacrebleuMetric("chrf", CHRF(word_order=2))),
+    "ter": MetricSpec("TER", lambda s: SacrebleuMetric("ter", TER(asian_support=s.lang.ter_asian_support),
+                                                       higher_is_better=False)),
+    "bertscore": MetricSpec("BERTScore-R", lambda s: BERTScoreRecall(s.encoder) if s.encoder else None),
+    "length": MetricSpec("length %", lambda s: LengthRatio()),
+    "score": MetricSpec("score", lambda s: CheckerScore(s.encoder)),
+}
+DEFAULT_METRICS = ("score", "bleu", "chrf", "ter")
+REQUIRED = ("score", "chrf", "bertscore")  # the checker score and what it is made of; always computed
+
+
+def build_metrics(names: Sequence[str] | None, settings: Settings) -> dict[str, Metric]:
+    """The metrics to compute, ``name → Metric`` in computation order: those named (default
+    :data:`DEFAULT_METRICS`) plus what the checker score needs; BERTScore only with an encoder."""
+    wanted = set(names or DEFAULT_METRICS) | set(REQUIRED)
+    unknown = sorted(wanted - set(REGISTRY))
+    if unknown:
+        raise ValueError(f"unknown metric {', '.join(unknown)}; choose from {', '.join(REGISTRY)}")
+    metrics = {name: REGISTRY[name].build(settings) for name in REGISTRY if name in wanted}
+    return {name: metric for name, metric in metrics.items() if metric is not None}
+
+
+def display_order(names: Sequence[str]) -> list[str]:
+    """Metric names in the order they are shown: the checker score first, then registry order."""
+    return sorted(names, key=lambda n: (n != "score", list(REGISTRY).index(n)))
+
+
+def label(name: str) -> str:
+    """A metric's column header ("chrF++" for ``chrf``)."""
+    return REGISTRY[name].label if name in REGISTRY else name
