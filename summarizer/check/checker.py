@@ -23,7 +23,7 @@ from ..models import Encoder
 from ..text import Sentence, profile, split_sentences
 from .align import SentencePair, align_sentences
 from .evidence import Evidence
-from .flags import find_flags, phrase_pairs
+from .flags import align_pair, find_flags, phrase_pairs
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
 from .scores import Metric, Segments, Settings, build_metrics, display_order
@@ -84,7 +84,8 @@ class Checker:
         if not hypotheses:
             raise ValueError("check_corpus() needs at least one hypothesis")
         closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
-        pairs = [phrase_pairs(h, c, self.profile) for h, c in zip(hypotheses, closest)]
+        alignments = [align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)]
+        pairs = [phrase_pairs(a) for a in alignments]
         if self.evidence.encoder is not None:
             # One batched encoder call for every distinct phrase and sentence of the call: a
             # reference shared by many systems is encoded once.
@@ -94,7 +95,7 @@ class Checker:
         metrics, stats, scores = self._score(hypotheses, refs)
         segments = []
         for i, (hypothesis, reference) in enumerate(zip(hypotheses, closest)):
-            spans, omissions = find_flags(hypothesis, reference, self.profile, self.evidence.similarities(pairs[i]))
+            spans, omissions = find_flags(alignments[i], self.profile, self.evidence.similarities(pairs[i]))
             segments.append(SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
                                           tuple(self._with_phrasebook(hypothesis, spans)), tuple(omissions)))
         corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}

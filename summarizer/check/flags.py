@@ -1,14 +1,15 @@
 """Flags from aligning a hypothesis to its reference: which differences are errors, with what
 severity, and the reference's wording as the suggestion.
 
-:func:`phrase_pairs` lists the (hypothesis phrase, reference phrase) of each substitution, so the
-checker can gather the evidence for a whole batch at once; :func:`find_flags` then turns the edits
-into spans, given each substitution's similarity.
+:func:`align_pair` aligns once; :func:`phrase_pairs` lists the (hypothesis phrase, reference
+phrase) of each substitution, so the checker can gather the evidence for a whole batch at once;
+:func:`find_flags` then turns the edits into spans, given each substitution's similarity.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
@@ -23,14 +24,26 @@ def _content(tokens: Sequence[Token], lang: LanguageProfile) -> list[Token]:
     return [t for t in tokens if t.is_word and lang.is_content(t.text)]
 
 
-def _edits(hyp: str, ref: str, lang: LanguageProfile) -> tuple[list[Token], list[Token], list[Edit]]:
+@dataclass(frozen=True)
+class PairAlignment:
+    """A hypothesis and its reference, their tokens and the edits between them."""
+
+    hyp: str
+    ref: str
+    h: list[Token]
+    r: list[Token]
+    edits: list[Edit]
+
+
+def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
+    """Token edits turning ``hyp`` into ``ref``; a single changed content word is widened to its neighbour."""
     h, r = tokenize(hyp), tokenize(ref)
     edits = []
     for e in align_tokens(h, r, lang):
         if e.kind == "substitution" and e.h2 - e.h1 == 1 and _content([h[e.h1]], lang):
             e = _widen(e, h, r, lang)
         edits.append(e)
-    return h, r, edits
+    return PairAlignment(hyp, ref, h, r, edits)
 
 
 def _widen(e: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> Edit:
@@ -49,17 +62,16 @@ def _widen(e: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfil
     return e
 
 
-def phrase_pairs(hyp: str, ref: str, lang: LanguageProfile) -> list[tuple[str, str]]:
+def phrase_pairs(a: PairAlignment) -> list[tuple[str, str]]:
     """The (hypothesis phrase, reference phrase) of each substitution, in order."""
-    h, r, edits = _edits(hyp, ref, lang)
-    return [(_text(hyp, _trim(h[e.h1 : e.h2])), _text(ref, _trim(r[e.r1 : e.r2]))) for e in edits
+    return [(_text(a.hyp, _trim(a.h[e.h1 : e.h2])), _text(a.ref, _trim(a.r[e.r1 : e.r2]))) for e in a.edits
             if e.kind == "substitution"]
 
 
-def find_flags(hyp: str, ref: str, lang: LanguageProfile, similarities: Sequence[float]) -> tuple[list[Span], list[Span]]:
+def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[float]) -> tuple[list[Span], list[Span]]:
     """Spans in the hypothesis and omissions from the reference; ``similarities`` are those of
     :func:`phrase_pairs`, in the same order."""
-    h, r, edits = _edits(hyp, ref, lang)
+    hyp, ref, h, r, edits = a.hyp, a.ref, a.h, a.r, a.edits
     similarity = iter(similarities)
     spans: list[Span] = []
     omissions: list[Span] = []
