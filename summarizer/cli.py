@@ -60,6 +60,10 @@ def _check_options(sub) -> None:
     c.add_argument("--metrics", default=",".join(DEFAULT_METRICS),
                    help=f"comma-separated scores to report, from {', '.join(REGISTRY)} (default: %(default)s; "
                         "the checker score and what it is made of are always computed)")
+    c.add_argument("--min-severity", choices=["minor", "major", "critical"], default="minor",
+                   help="report flags of this severity and worse (default: minor, i.e. all)")
+    c.add_argument("--min-confidence", type=float, default=0.0,
+                   help="report flags with at least this confidence, 0-1 (default: 0); flags come worst first")
     c.add_argument("--phrasebook", action="append", default=[], help="extra phrasebook TSV/JSONL (repeatable)")
     c.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
     c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv", "html"], default="text",
@@ -114,6 +118,8 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("--input records carry their references; --ref goes with --hyp")
     if args.batch_size < 1 or args.workers < 1:
         raise InputError("--batch-size and --workers must be at least 1")
+    if not 0 <= args.min_confidence <= 1:
+        raise InputError("--min-confidence must be between 0 and 1")
     if args.resume and (args.format == "html" or args.report):
         raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
 
@@ -124,7 +130,8 @@ def _checker_options(args: argparse.Namespace) -> dict:
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
     return {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
-            "phrasebook": book if len(book) else None, "metrics": metrics}
+            "phrasebook": book if len(book) else None, "metrics": metrics, "min_severity": args.min_severity,
+            "min_confidence": args.min_confidence}
 
 
 def _check(args: argparse.Namespace) -> int:

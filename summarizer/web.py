@@ -28,7 +28,7 @@ import gradio as gr
 from .batch import CorpusCheck, RowWriter, batched, flags_text, format_ranking, format_signatures, read_corpus, records
 from .check import DEFAULT_METRICS, Checker, DocumentResult, Span, apply_suggestions, marked_html
 from .check.scores import label
-from .check.spans import numbered, reference_marks
+from .check.spans import keep, numbered, reference_marks
 from .inputs import InputError
 from .models import Encoder
 from .summarize import Summarizer, split_articles
@@ -39,7 +39,7 @@ MAX_CHECK_CHARS = 50_000  # each side of the Check tab
 MAX_UPLOAD_BYTES = 10_000_000  # each uploaded corpus file
 MAX_BATCH_SEGMENTS = 5_000  # larger corpora: use `summarizer check`
 LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
-FLAG_COLUMNS = ["#", "flagged", "suggestion", "category", "severity", "confidence", "note"]
+FLAG_COLUMNS = ["#", "flagged", "suggestion", "type", "severity", "confidence", "note"]
 RESULT_COLUMNS = ["#", "id", "system", *[label(m) for m in DEFAULT_METRICS], "flags", "machine translation",
                   "flagged phrases"]
 
@@ -180,7 +180,7 @@ def _about(article, summary) -> list[str]:
 
 
 # -- Check ----------------------------------------------------------------------------------------
-def check_texts(mt: str, reference: str = "", lang: str = "auto"):
+def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: str = "minor"):
     """Check an MT text against its reference (or the phrasebook alone when there is none).
 
     Returns the document scores (Markdown), the side-by-side pairs (HTML), the flags table, the
@@ -195,12 +195,12 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto"):
         lang = detect_language(mt + "\n" + reference, default="en")
     _warm_up_notice()
     result = get_checker(lang).check_document(mt, reference)
-    spans = list(result.spans)
-    rows = [[i + 1, s.text, s.suggestion or "", s.category, s.severity, s.confidence, s.note or ""]
+    spans = [s for s in result.spans if keep(s, min_severity)]  # worst first
+    rows = [[i + 1, s.text, s.suggestion or "", s.type or s.category, s.severity, s.confidence, s.note or ""]
             for i, s in enumerate(spans)]
     choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
     state = {"mt": mt, "spans": [s.to_dict() for s in spans]}
-    return (_scores_markdown(result, lang), _pairs_html(result), rows, gr.update(choices=choices, value=[]), mt, state)
+    return (_scores_markdown(result, lang), _pairs_html(result, spans), rows, gr.update(choices=choices, value=[]), mt, state)
 
 
 def apply_choices(accepted: list[int] | None, state: dict | None) -> tuple[str, str | None]:
@@ -230,10 +230,10 @@ def _scores_markdown(result: DocumentResult, lang: str) -> str:
             f"{len(result.spans)} flag(s) · target language `{lang}`\n\n" + format_signatures(corpus.signatures, "markdown"))
 
 
-def _pairs_html(result: DocumentResult) -> str:
+def _pairs_html(result: DocumentResult, spans: list[Span]) -> str:
     """Aligned sentence pairs side by side: flags marked in the MT, their source in the reference and
     what the MT left out; with no reference, the MT alone with its phrasebook flags."""
-    marks = numbered(result.spans)
+    marks = numbered(spans)
     if result.corpus is None:
         return f"<div class='mt-only'>{marked_html(result.mt, marks)}</div>"
     ref_marks = reference_marks(marks) + list(result.omissions)
@@ -361,6 +361,8 @@ def _check_tab(status: gr.Markdown) -> None:
                              elem_id="ref")
         with gr.Row():
             lang = gr.Dropdown(LANGUAGES, value="auto", label="Target language")
+            severity = gr.Dropdown(["minor", "major", "critical"], value="minor", label="Show flags from severity",
+                                   elem_id="min-severity")
             check = gr.Button("Check", variant="primary", elem_id="check")
         gr.Examples([[EXAMPLE_MT, EXAMPLE_REF], [EXAMPLE_MT, ""]], inputs=[mt, ref],
                     example_labels=["MT with its post-edited reference", "MT alone (phrasebook only)"])
@@ -375,7 +377,7 @@ def _check_tab(status: gr.Markdown) -> None:
                                elem_id="corrected")
         corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
         state = gr.State()
-        check.click(check_texts, [mt, ref, lang], [scores, pairs, flags, choices, corrected, state],
+        check.click(check_texts, [mt, ref, lang, severity], [scores, pairs, flags, choices, corrected, state],
                     api_name="check", concurrency_id="model", concurrency_limit=1
                     ).then(model_status, None, status, queue=False)
         choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")

@@ -122,7 +122,11 @@ def test_mining_keeps_recurring_consistent_substitutions():
         mine_phrasebook(hyps, refs[:2])
 
 
-def test_checker_adds_phrasebook_flags_where_alignment_found_nothing(book):
+def test_checker_confirms_phrasebook_calques_with_the_reference(book):
     checker = Checker(phrasebook=book)
-    result = checker.check("Attacks on civil infrastructure rose.", "Attacks on civil infrastructure rose sharply.")
-    assert [(s.text, s.category) for s in result.spans] == [("civil infrastructure", "phrasebook")]
+    kept = checker.check("Attacks on civil infrastructure rose.", "Attacks on civil infrastructure rose sharply.")
+    assert [s.text for s in kept.spans] == []  # the reference keeps the wording: no flag
+    [span] = checker.check("Attacks on civil infrastructure rose.", "Attacks on civilian infrastructure rose.").spans
+    assert (span.text, span.type, span.severity, span.suggestion) == (
+        "civil infrastructure", "calque", "major", "civilian infrastructure")
+    assert span.ref_start == 11 and span.note  # the reference's wording, and why

@@ -12,7 +12,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..check import Checker, DocumentResult
+from ..check import Checker, DocumentResult, Span
+from ..check.spans import by_importance, keep
 from ..check.scores import MeanMetric, display_order
 from ..inputs import InputError
 from .output import RowWriter, segment_row
@@ -58,10 +59,15 @@ class CorpusCheck:
                     row = segment_row(record, result.segments[position], self.metrics)
                     position += 1
                 else:
-                    row = segment_row(record, self.book.match(record.mt, self.lang) if self.book else [], self.metrics)
+                    row = segment_row(record, self._phrasebook_flags(record.mt), self.metrics)
                 self._count(row, record)
                 rows.append((record, row))
             yield rows
+
+    def _phrasebook_flags(self, text: str) -> list[Span]:
+        """A record with no reference: the phrasebook's matches, filtered and worst first, as the checker's."""
+        found = self.book.match(text, self.lang) if self.book else []
+        return by_importance(s for s in found if keep(s, self.checker.min_severity, self.checker.min_confidence))
 
     def add_done(self, done: Sequence[tuple[Record, dict]]) -> None:
         """Count rows an earlier, interrupted run already wrote: lexical statistics are recomputed

@@ -20,14 +20,14 @@ import numpy as np
 from sacrebleu.metrics import CHRF
 
 from ..models import Encoder
-from ..text import Sentence, profile, split_sentences
+from ..text import Sentence, char_ngram_similarity, profile, split_sentences
 from .align import SentencePair, align_sentences
 from .evidence import Evidence
-from .flags import align_pair, find_flags, phrase_pairs
+from .flags import PairAlignment, align_pair, calque, find_flags, untyped
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
 from .scores import Metric, Segments, Settings, build_metrics, display_order
-from .spans import Span
+from .spans import Span, by_importance, keep
 
 
 class Checker:
@@ -50,7 +50,8 @@ class Checker:
 
     def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
                  batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
-                 phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None):
+                 phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None,
+                 min_severity: str = "minor", min_confidence: float = 0.0):
         self.lang = lang
         self.profile = profile(lang)
         if phrasebook == "default":
@@ -61,6 +62,7 @@ class Checker:
         self.evidence = Evidence(self.profile, model)
         self.encoder = model
         self.metric_names = list(metrics) if metrics else None
+        self.min_severity, self.min_confidence = min_severity, min_confidence
         self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
 
     def metrics(self) -> dict[str, Metric]:
@@ -85,39 +87,56 @@ class Checker:
             raise ValueError("check_corpus() needs at least one hypothesis")
         closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
         alignments = [align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)]
-        pairs = [phrase_pairs(a) for a in alignments]
         if self.evidence.encoder is not None:
-            # One batched encoder call for every distinct phrase and sentence of the call: a
-            # reference shared by many systems is encoded once.
+            # One batched encoder call for every distinct sentence and swapped variant of the call:
+            # a reference shared by many systems is encoded once.
             self.evidence.clear()
-            self.evidence.embed([phrase for p in pairs for pair in p for phrase in pair])
+            self.evidence.embed([t for a in alignments for e in untyped(a) for t in (a.hyp, a.swapped(e))])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        metrics, stats, scores = self._score(hypotheses, refs)
-        segments = []
-        for i, (hypothesis, reference) in enumerate(zip(hypotheses, closest)):
-            spans, omissions = find_flags(alignments[i], self.profile, self.evidence.similarities(pairs[i]))
-            segments.append(SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
-                                          tuple(self._with_phrasebook(hypothesis, spans)), tuple(omissions)))
+        flags = [self._flags(a) for a in alignments]
+        metrics, stats, scores = self._score(hypotheses, refs, [spans for spans, _ in flags])
+        segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
+                                  tuple(spans), tuple(omissions))
+                    for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
         corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
         signatures = {name: metrics[name].signature() for name in display_order(metrics)}
         return CorpusResult(tuple(segments), corpus, signatures, stats)
 
-    def _score(self, hypotheses: Sequence[str], refs: list[list[str]]):
+    def _flags(self, a: PairAlignment) -> tuple[list[Span], list[Span]]:
+        """A pair's flags (worst first, filtered) and omissions."""
+        edits = untyped(a)
+        if self.evidence.encoder is not None:
+            kind, sims = "swap", self.evidence.swap_similarities([(a.hyp, a.swapped(e)) for e in edits])
+        else:
+            kind, sims = "chars", [char_ngram_similarity(*a.phrase(e)[:2]) for e in edits]
+        spans, omissions = find_flags(a, self.profile, sims, kind)
+        spans = [s for s in self._with_phrasebook(a, spans) if keep(s, self.min_severity, self.min_confidence)]
+        omissions = [s for s in omissions if keep(s, self.min_severity, self.min_confidence)]
+        return _worst_of_overlaps(by_importance(spans)), by_importance(omissions)
+
+    def _score(self, hypotheses: Sequence[str], refs: list[list[str]], flags: list[list[Span]]):
         """Metrics, their per-segment statistics, and segment scores, metric by metric."""
         metrics = self.metrics()
         bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
-        segments = Segments(hypotheses, refs, bertscore)
+        segments = Segments(hypotheses, refs, bertscore, flags=flags)
         stats = {}
         for name, metric in metrics.items():
             stats[name] = metric.statistics(segments)
             segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
         return metrics, stats, segments.scores
 
-    def _with_phrasebook(self, hypothesis: str, spans: list[Span]) -> list[Span]:
+    def _with_phrasebook(self, a: PairAlignment, spans: list[Span]) -> list[Span]:
+        """Spans plus the phrasebook's matches that the reference confirms (it words the place
+        differently): known calques, major, with the reference's wording as the suggestion."""
         if self.phrasebook is None:
             return spans
-        extra = [p for p in self.phrasebook.match(hypothesis, self.lang) if not any(p.overlaps(s) for s in spans)]
-        return sorted(spans + extra, key=lambda s: s.start)
+        merged = list(spans)
+        for match in self.phrasebook.match(a.hyp, self.lang):
+            confirmed = calque(a, match)
+            if confirmed is not None:
+                merged = [s for s in merged if not (s.overlaps(confirmed) and s.type == "mistranslation")]
+                merged.append(confirmed)
+        return merged
 
     def _closest(self, hypothesis: str, refs: Sequence[str]) -> str:
         """The reference closest to the hypothesis by chrF++ (spans are aligned to it)."""
@@ -139,7 +158,8 @@ class Checker:
         """
         if not ref_text.strip():
             spans = self.phrasebook.match(mt_text, self.lang) if self.phrasebook else []
-            return DocumentResult(mt_text, ref_text, (), tuple(spans), (), None)
+            spans = [s for s in spans if keep(s, self.min_severity, self.min_confidence)]
+            return DocumentResult(mt_text, ref_text, (), tuple(by_importance(spans)), (), None)
         mt_sents = split_sentences(mt_text, self.lang)
         ref_sents = split_sentences(ref_text, self.lang)
         vectors = self.evidence.sentence_vectors([s.text for s in mt_sents] + [s.text for s in ref_sents])
@@ -157,10 +177,22 @@ class Checker:
                 spans += [s.shifted(pair.mt_start, pair.ref_start) for s in pair.result.spans]
                 omissions += [o.shifted(pair.ref_start) for o in pair.result.omissions]
             elif pair.mt_text:
-                spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None))
+                spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None,
+                                  "no sentence of the reference says this", type="addition"))
             else:
-                omissions.append(Span(pair.ref_start, pair.ref_end, pair.ref_text, "omission", "major", 0.5, None))
-        return DocumentResult(mt_text, ref_text, tuple(pairs), tuple(spans), tuple(omissions), corpus)
+                omissions.append(Span(pair.ref_start, pair.ref_end, pair.ref_text, "omission", "major", 0.5, None,
+                                      "no sentence of the machine translation says this", type="omission"))
+        return DocumentResult(mt_text, ref_text, tuple(pairs), tuple(by_importance(spans)),
+                              tuple(by_importance(omissions)), corpus)
+
+
+def _worst_of_overlaps(spans: list[Span]) -> list[Span]:
+    """Of flags that overlap, the most important one (``spans`` come worst first)."""
+    kept: list[Span] = []
+    for span in spans:
+        if not any(span.overlaps(k) for k in kept):
+            kept.append(span)
+    return kept
 
 
 def _pair(link: SentencePair, mt_text: str, ref_text: str, mt_sents: list[Sentence], ref_sents: list[Sentence]) -> AlignedPair:

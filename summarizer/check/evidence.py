@@ -54,6 +54,13 @@ class Evidence:
         vectors = self.embed([t for pair in pairs for t in pair])
         return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
 
+    def swap_similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        """Cosine of each sentence with its variant (the reference's phrase swapped in)."""
+        if not pairs:
+            return []
+        vectors = self.embed([t for pair in pairs for t in pair])
+        return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
+
     def bertscore_recall(self, hypothesis: str, refs: Sequence[str]) -> float:
         """BERTScore recall (0–1, best over references): each reference token's closest hypothesis token."""
         if not hypothesis.strip():

@@ -1,49 +1,157 @@
-"""Flags from aligning a hypothesis to its reference: which differences are errors, with what
-severity, and the reference's wording as the suggestion.
+"""Flags from aligning a hypothesis to its reference: every difference gets a type, and its
+severity and confidence follow from the type and the evidence.
 
-:func:`align_pair` aligns once; :func:`phrase_pairs` lists the (hypothesis phrase, reference
-phrase) of each substitution, so the checker can gather the evidence for a whole batch at once;
-:func:`find_flags` then turns the edits into spans, given each substitution's similarity.
+:func:`align_pair` aligns once: token edits (a phrase that only moved within the sentence is
+re-aligned where it stands, not reported as an addition plus an omission), the typed facts of both
+sides (:mod:`summarizer.check.detectors`) and each edit's type. Typed differences (negation,
+opposite, number, unit, date-time, entity, compound, spelling, inflection, omission, addition) need
+no more evidence. The remaining substitutions are paraphrases or mistranslations: the checker
+compares the hypothesis with the same sentence carrying the reference's wording (an equivalent
+rewording leaves the sentence's meaning where it was; relatedness alone does not), or, without an
+encoder for the language, the two phrases' characters. :func:`find_flags` turns it all into spans.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
+from .detectors import Fact, compound_change, facts, opposite, spelling_variants, unmatched
 from .spans import Span
 
-PARAPHRASE = 0.8  # phrase similarity at or above which a substitution is a harmless paraphrase
-_NUMBER = re.compile(r"\d")
+# Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
+# hypothesis with the reference phrase swapped in (sentence encoder); "chars": character n-gram
+# similarity of the two phrases (no encoder covers the language).
+PARAPHRASE = {"swap": 0.9, "chars": 0.8}  # at or above: an equivalent rewording, not flagged
+MAJOR_BELOW = {"swap": 0.8, "chars": 0.4}  # below: the meaning changed (major), else minor
+# type → (severity, confidence) for differences a detector typed
+TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
+         "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
+         "spelling": ("minor", 0.2), "inflection": ("minor", 0.3)}
+_FACT_ORDER = ("negation", "number", "unit", "date-time")
 
 
-def _content(tokens: Sequence[Token], lang: LanguageProfile) -> list[Token]:
-    return [t for t in tokens if t.is_word and lang.is_content(t.text)]
-
-
-@dataclass(frozen=True)
+@dataclass
 class PairAlignment:
-    """A hypothesis and its reference, their tokens and the edits between them."""
+    """A hypothesis and its reference: tokens, edits, typed facts and each edit's type (None: a
+    substitution only evidence can judge)."""
 
     hyp: str
     ref: str
     h: list[Token]
     r: list[Token]
     edits: list[Edit]
+    types: list[str | None] = field(default_factory=list)
+    hyp_facts: list[Fact] = field(default_factory=list)
+    ref_facts: list[Fact] = field(default_factory=list)
+    extra_hyp: list[Fact] = field(default_factory=list)  # facts of the hypothesis the reference lacks
+    extra_ref: list[Fact] = field(default_factory=list)
+
+    def phrase(self, e: Edit) -> tuple[str, str, int, int]:
+        """(hypothesis phrase, reference phrase, start, end of the phrase in the hypothesis)."""
+        ht, rt = _trim(self.h[e.h1 : e.h2]), _trim(self.r[e.r1 : e.r2])
+        return _text(self.hyp, ht), _text(self.ref, rt), ht[0].start, ht[-1].end
+
+    def swapped(self, e: Edit) -> str:
+        """The hypothesis with the reference's phrase in place of its own."""
+        hyp_phrase, ref_phrase, start, end = self.phrase(e)
+        return self.hyp[:start] + ref_phrase + self.hyp[end:]
+
+
+def _content(tokens: Sequence[Token], lang: LanguageProfile) -> list[Token]:
+    return [t for t in tokens if t.is_word and lang.is_content(t.text)]
 
 
 def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
-    """Token edits turning ``hyp`` into ``ref``; a single changed content word is widened to its neighbour."""
+    """Align, resolve moved phrases, find the typed facts and type every edit."""
     h, r = tokenize(hyp), tokenize(ref)
-    edits = []
-    for e in align_tokens(h, r, lang):
-        if e.kind == "substitution" and e.h2 - e.h1 == 1 and _content([h[e.h1]], lang):
-            e = _widen(e, h, r, lang)
-        edits.append(e)
-    return PairAlignment(hyp, ref, h, r, edits)
+    a = PairAlignment(hyp, ref, h, r, _moved(align_tokens(h, r, lang), h, r, lang))
+    a.hyp_facts, a.ref_facts = facts(hyp, h, lang), facts(ref, r, lang)
+    a.extra_hyp, a.extra_ref = _without_spelling_variants(*unmatched(a.hyp_facts, a.ref_facts))
+    for i, e in enumerate(a.edits):
+        kind = _type(a, e, lang)
+        if kind is None and e.h2 - e.h1 == 1 and _content([h[e.h1]], lang):
+            a.edits[i] = _widen(e, h, r, lang)
+        a.types.append(kind)
+    return a
+
+
+def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Unmatched names that are only house spellings of a name on the other side (Kiev/Kyiv) match."""
+    def variant(f: Fact, others: list[Fact]) -> bool:
+        return f.kind == "entity" and any(o.kind == "entity" and spelling_variants(f.key, o.key) for o in others)
+    return [f for f in hyp if not variant(f, ref)], [f for f in ref if not variant(f, hyp)]
+
+
+def _moved(edits: list[Edit], h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> list[Edit]:
+    """Replace an addition and an omission that share most of their content words (a phrase moved
+    within the sentence) by the edits between the two phrases themselves."""
+    adds = [e for e in edits if e.kind == "addition"]
+    omits = [e for e in edits if e.kind == "omission"]
+    used: set[Edit] = set()
+    inner: list[Edit] = []
+    for add in adds:
+        words = {lang.normal_form(t.text) for t in _content(h[add.h1 : add.h2], lang)}
+        for omit in omits:
+            other = {lang.normal_form(t.text) for t in _content(r[omit.r1 : omit.r2], lang)}
+            if omit in used or not words or not other or len(words & other) / min(len(words), len(other)) < 0.5:
+                continue
+            used |= {add, omit}
+            inner += [Edit(e.kind, e.h1 + add.h1, e.h2 + add.h1, e.r1 + omit.r1, e.r2 + omit.r1)
+                      for e in align_tokens(h[add.h1 : add.h2], r[omit.r1 : omit.r2], lang)]
+            break
+    return sorted([e for e in edits if e not in used] + inner, key=lambda e: (e.h1, e.r1))
+
+
+def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
+    """The type of an edit, or None for a substitution that needs evidence."""
+    hyp_range = (a.h[e.h1].start, a.h[e.h2 - 1].end) if e.h2 > e.h1 else (-1, -1)
+    ref_range = (a.r[e.r1].start, a.r[e.r2 - 1].end) if e.r2 > e.r1 else (-1, -1)
+    hyp_facts = [f for f in a.extra_hyp if f.start < hyp_range[1] and hyp_range[0] < f.end]
+    ref_facts = [f for f in a.extra_ref if f.start < ref_range[1] and ref_range[0] < f.end]
+    kinds = {f.kind for f in hyp_facts + ref_facts}
+    changed = {f.kind for f in a.extra_hyp} & {f.kind for f in a.extra_ref}  # a fact changed, not dropped
+    for kind in _FACT_ORDER:
+        if kind in kinds and (e.kind in ("substitution", "inflection") or kind == "negation" or kind in changed):
+            return kind
+    if _same_apart_from_facts(a, e, hyp_range, ref_range, lang):
+        return "same"  # "2300" / "2,300", "15 percent" / "15%"
+    hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
+    ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
+    if e.kind == "inflection":
+        return "spelling" if hyp_words and hyp_words[0].casefold() == ref_words[0].casefold() else "inflection"
+    if e.kind != "substitution":
+        moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
+        other = {lang.normal_form(t.text) for t in _content(a.r if e.kind == "addition" else a.h, lang)}
+        if moved and all(lang.normal_form(t.text) in other for t in moved):
+            return "moved"  # the words are there, elsewhere in the sentence
+        return e.kind  # addition or omission
+    if opposite(hyp_words, ref_words, lang):
+        return "opposite"
+    if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
+        return "spelling"
+    if any(f.kind == "entity" for f in hyp_facts) and any(f.kind == "entity" for f in ref_facts):
+        return "entity"
+    if lang.compounds and len(hyp_words) == len(ref_words) == 1:
+        parts = compound_change(hyp_words[0], ref_words[0])
+        if parts is not None:
+            return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
+    return None
+
+
+def _same_apart_from_facts(a: PairAlignment, e: Edit, hyp_range: tuple[int, int], ref_range: tuple[int, int],
+                           lang: LanguageProfile) -> bool:
+    """Both sides hold the same facts, written differently, and the same words besides."""
+    inside = [f for f in a.hyp_facts if f.start < hyp_range[1] and hyp_range[0] < f.end]
+    other = [f for f in a.ref_facts if f.start < ref_range[1] and ref_range[0] < f.end]
+    if not inside or sorted((f.kind, f.key) for f in inside) != sorted((f.kind, f.key) for f in other):
+        return False
+
+    def rest(tokens: Sequence[Token], found: Sequence[Fact]) -> list[str]:
+        return [lang.normal_form(t.text) for t in tokens if t.is_word and not any(f.start <= t.start < f.end for f in found)]
+    return rest(a.h[e.h1 : e.h2], inside) == rest(a.r[e.r1 : e.r2], other)
 
 
 def _widen(e: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> Edit:
@@ -52,8 +160,8 @@ def _widen(e: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfil
     A change within one word family (civil → civilian) is usually a modifier, shown with the word
     after it ("civil infrastructure"); any other change with the word before it.
     """
-    left = e.h1 > 0 and e.r1 > 0 and _content([h[e.h1 - 1]], lang) and _same(h[e.h1 - 1], r[e.r1 - 1])
-    right = e.h2 < len(h) and e.r2 < len(r) and _content([h[e.h2]], lang) and _same(h[e.h2], r[e.r2])
+    left = e.h1 > 0 and e.r1 > 0 and _neighbour(h[e.h1 - 1], r[e.r1 - 1], lang)
+    right = e.h2 < len(h) and e.r2 < len(r) and _neighbour(h[e.h2], r[e.r2], lang)
     same_family = e.r2 - e.r1 == 1 and h[e.h1].text[:3].casefold() == r[e.r1].text[:3].casefold()
     if right and (same_family or not left):
         return Edit(e.kind, e.h1, e.h2 + 1, e.r1, e.r2 + 1)
@@ -62,56 +170,127 @@ def _widen(e: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfil
     return e
 
 
-def phrase_pairs(a: PairAlignment) -> list[tuple[str, str]]:
-    """The (hypothesis phrase, reference phrase) of each substitution, in order."""
-    return [(_text(a.hyp, _trim(a.h[e.h1 : e.h2])), _text(a.ref, _trim(a.r[e.r1 : e.r2]))) for e in a.edits
-            if e.kind == "substitution"]
+def calque(a: PairAlignment, match: Span) -> Span | None:
+    """A phrasebook match confirmed by the reference: the substitution at the same place, with the
+    reference's wording as the suggestion; None when the reference has the same wording there."""
+    for e in a.edits:
+        if e.kind not in ("substitution", "inflection") or e.h2 == e.h1:
+            continue
+        hyp_phrase, ref_phrase, start, end = a.phrase(e)
+        if start < match.end and match.start < end:
+            ref_tokens = _trim(a.r[e.r1 : e.r2])
+            return Span(start, end, hyp_phrase, "substitution", "major", max(0.8, match.confidence * 0.8), ref_phrase,
+                        match.note, ref_tokens[0].start, ref_tokens[-1].end, "calque")
+    return None
 
 
-def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[float]) -> tuple[list[Span], list[Span]]:
-    """Spans in the hypothesis and omissions from the reference; ``similarities`` are those of
-    :func:`phrase_pairs`, in the same order."""
-    hyp, ref, h, r, edits = a.hyp, a.ref, a.h, a.r, a.edits
-    similarity = iter(similarities)
+def untyped(a: PairAlignment) -> list[Edit]:
+    """The substitutions whose verdict needs evidence (paraphrase or mistranslation), in order."""
+    return [e for e, kind in zip(a.edits, a.types) if kind is None and e.kind == "substitution"]
+
+
+def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[float],
+               evidence: str = "swap") -> tuple[list[Span], list[Span]]:
+    """Spans in the hypothesis and omissions from the reference. ``similarities`` are the evidence
+    for :func:`untyped` substitutions, in the same order, of kind ``evidence`` (see :data:`PARAPHRASE`)."""
+    similarity = dict(zip(untyped(a), similarities))
     spans: list[Span] = []
     omissions: list[Span] = []
-    for e in edits:
-        hyp_tokens, ref_tokens = _trim(h[e.h1 : e.h2]), _trim(r[e.r1 : e.r2])
-        if e.kind == "omission":
-            content = _content(ref_tokens, lang)
-            if content:
-                start, end = ref_tokens[0].start, ref_tokens[-1].end
-                omissions.append(Span(start, end, ref[start:end], "omission", _severity(content, ref_tokens),
-                                      round(min(1.0, 0.4 + 0.15 * len(content)), 3), None))
+    for e, kind in zip(a.edits, a.types):
+        if kind in ("same", "moved"):
             continue
-        sim = next(similarity) if e.kind == "substitution" else 1.0
-        if any(t.is_word for t in hyp_tokens):
-            span = _span(e.kind, hyp, ref, hyp_tokens, ref_tokens, sim, lang)
+        if e.kind == "omission":
+            span = _omission(a, e, kind, lang)
             if span is not None:
-                spans.append(span)
+                (spans if span.type == "negation" else omissions).append(span)
+            continue
+        hyp_tokens = _trim(a.h[e.h1 : e.h2])
+        if not any(t.is_word for t in hyp_tokens) and kind not in TYPED:
+            continue  # punctuation only
+        span = _span(a, e, kind, lang, similarity.get(e), evidence)
+        if span is not None:
+            spans.append(span)
     return spans, omissions
 
 
-def _span(kind: str, hyp: str, ref: str, hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token],
-          sim: float, lang: LanguageProfile) -> Span | None:
-    start, end = hyp_tokens[0].start, hyp_tokens[-1].end
-    if kind == "inflection":
-        if not hyp_tokens[0].is_word:
-            return None
-        return Span(start, end, hyp[start:end], "inflection", "minor", 0.3, _text(ref, ref_tokens),
-                    ref_start=ref_tokens[0].start, ref_end=ref_tokens[-1].end)
-    if kind == "addition":
-        content = _content(hyp_tokens, lang)
-        if not content:
-            return None
-        return Span(start, end, hyp[start:end], "addition", _severity(content, hyp_tokens),
-                    round(min(1.0, 0.3 + 0.15 * len(content)), 3), None)
-    numbers = _numbers_differ(hyp_tokens, ref_tokens)
-    if sim >= PARAPHRASE and not numbers:
+def _fact_span(a: PairAlignment, e: Edit, kind: str) -> Span | None:
+    """A changed number, unit or date shown whole ("三十五" → "五十三", "2,300" → "3,200"), however
+    the alignment cut it, with the reference's counterpart as the suggestion."""
+    hyp_range = (a.h[e.h1].start, a.h[e.h2 - 1].end) if e.h2 > e.h1 else (-1, -1)
+    ref_range = (a.r[e.r1].start, a.r[e.r2 - 1].end) if e.r2 > e.r1 else (-1, -1)
+    mine = [f for f in a.extra_hyp if f.kind == kind and f.start < hyp_range[1] and hyp_range[0] < f.end]
+    if not mine:
         return None
-    severity = "major" if sim < 0.5 or numbers else "minor"
-    return Span(start, end, hyp[start:end], "substitution", severity, round(min(1.0, max(0.0, 1 - sim)), 3),
-                _text(ref, ref_tokens), ref_start=ref_tokens[0].start, ref_end=ref_tokens[-1].end)
+    others = [f for f in a.extra_ref if f.kind == kind]
+    near = [f for f in others if f.start < ref_range[1] and ref_range[0] < f.end]
+    index = [f for f in a.extra_hyp if f.kind == kind].index(mine[0])
+    other = near[0] if near else others[index] if index < len(others) else None
+    start, end = mine[0].start, mine[-1].end
+    severity, confidence = TYPED[kind]
+    return Span(start, end, a.hyp[start:end], "substitution", severity, confidence,
+                a.ref[other.start : other.end] if other else None, None, other.start if other else None,
+                other.end if other else None, kind)
+
+
+def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, sim: float | None,
+          evidence: str) -> Span | None:
+    if kind in ("number", "unit", "date-time"):
+        whole = _fact_span(a, e, kind)
+        if whole is not None:
+            return whole
+    hyp_tokens, ref_tokens = _trim(a.h[e.h1 : e.h2]), _trim(a.r[e.r1 : e.r2])
+    start, end = hyp_tokens[0].start, hyp_tokens[-1].end
+    text = a.hyp[start:end]
+    if e.kind == "addition":
+        content = _content(hyp_tokens, lang)
+        if kind == "addition" and not content:
+            return None
+        fact = any(f.kind in ("entity", "number", "date-time") and start <= f.start < end for f in a.extra_hyp)
+        severity = "major" if len(content) >= 3 or fact else "minor"
+        severity, confidence = TYPED.get(kind, (severity, 0.3 + 0.15 * len(content)))
+        return Span(start, end, text, "addition", severity, round(min(1.0, confidence), 3), None, type=kind)
+    suggestion, ref_start, ref_end = _text(a.ref, ref_tokens), ref_tokens[0].start, ref_tokens[-1].end
+    category = "inflection" if e.kind == "inflection" else "substitution"
+    if kind is not None:
+        severity, confidence = TYPED[kind]
+        return Span(start, end, text, category, severity, confidence, suggestion, None, ref_start, ref_end, kind)
+    if sim is None or sim >= PARAPHRASE[evidence]:
+        return None  # an equivalent rewording
+    severity = "major" if sim < MAJOR_BELOW[evidence] else "minor"
+    confidence = round(min(1.0, max(0.05, (PARAPHRASE[evidence] - sim) / PARAPHRASE[evidence] * 2)), 3)
+    note = None if evidence == "swap" else f"no sentence encoder covers '{lang.code}': judged by spelling alone"
+    return Span(start, end, text, category, severity, confidence, suggestion, note, ref_start, ref_end, "mistranslation")
+
+
+def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile) -> Span | None:
+    """Reference content the hypothesis left out (offsets into the reference); a dropped negation is
+    shown on the hypothesis word it should negate, with the reference's wording as the suggestion."""
+    ref_tokens = _trim(a.r[e.r1 : e.r2])
+    content = _content(ref_tokens, lang)
+    if kind == "negation":
+        span = _dropped_negation(a, e, ref_tokens)
+        if span is not None:
+            return span
+    if not content and kind in (None, "omission"):
+        return None
+    start, end = ref_tokens[0].start, ref_tokens[-1].end
+    severity, confidence = TYPED.get(kind, ("major", 0.4 + 0.15 * len(content)))
+    return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind)
+
+
+def _dropped_negation(a: PairAlignment, e: Edit, ref_tokens: Sequence[Token]) -> Span | None:
+    """A negation the hypothesis dropped, shown on the hypothesis word beside the gap (the verb it
+    negates), with the reference's negated wording as the suggestion."""
+    if e.h1 < len(a.h) and e.r2 < len(a.r):
+        word, first, last = a.h[e.h1], a.r[e.r1], a.r[e.r2]
+    elif e.h1 > 0 and e.r1 > 0:
+        word, first, last = a.h[e.h1 - 1], a.r[e.r1 - 1], a.r[e.r2 - 1]
+    else:
+        return None
+    missing = a.ref[ref_tokens[0].start : ref_tokens[-1].end]
+    return Span(word.start, word.end, word.text, "omission", "critical", TYPED["negation"][1],
+                a.ref[first.start : last.end], f"the reference negates this ('{missing}')", first.start, last.end,
+                "negation")
 
 
 def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
@@ -124,15 +303,6 @@ def _text(text: str, tokens: Sequence[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end]
 
 
-def _same(a: Token, b: Token) -> bool:
-    return a.text.casefold() == b.text.casefold()
-
-
-def _severity(content: Sequence[Token], tokens: Sequence[Token]) -> str:
-    return "major" if len(content) >= 3 or any(_NUMBER.search(t.text) for t in tokens) else "minor"
-
-
-def _numbers_differ(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token]) -> bool:
-    hyp_numbers = {t.text for t in hyp_tokens if _NUMBER.search(t.text)}
-    ref_numbers = {t.text for t in ref_tokens if _NUMBER.search(t.text)}
-    return hyp_numbers != ref_numbers
+def _neighbour(a: Token, b: Token, lang: LanguageProfile) -> bool:
+    """An unchanged content word (not a number) next to a change."""
+    return a.text[:1].isalpha() and lang.is_content(a.text) and a.text.casefold() == b.text.casefold()

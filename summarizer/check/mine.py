@@ -9,6 +9,7 @@ from typing import Sequence
 
 from ..text import profile
 from .checker import Checker
+from .flags import align_pair
 from .phrasebook import Entry, Phrasebook, phrase_key
 
 
@@ -23,7 +24,9 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
                     target_lang: str = "en", source_lang: str = "") -> list[Entry]:
     """Phrasebook entries learnt from line-aligned MT and reference (or post-edit) segments.
 
-    Every substitution the checker flags (MT phrase → reference phrase) is collected; an MT phrase
+    Every substitution of the checker's alignment (MT phrase → reference phrase) that no detector
+    typed as a fact (numbers, names, dates…) is collected, paraphrases included: a recurring,
+    consistent replacement is what post-editors teach, whatever the encoder thinks; an MT phrase
     is kept when it was replaced against at least ``min_count`` different references (several
     systems translating one sentence count once), in at least ``min_consistency`` of its
     occurrences in the MT, and has a content word. The preferred wording is its most frequent
@@ -32,23 +35,24 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
     """
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-    checker = checker or Checker(lang=target_lang, phrasebook=None)
-    corpus = checker.check_corpus(list(hypotheses), list(references))
+    lang = (checker.profile if checker else profile(target_lang))
     replacements: dict[str, Counter] = defaultdict(Counter)
     contexts: dict[str, set[str]] = defaultdict(set)  # distinct references it was replaced against
     examples: dict[str, str] = {}
-    for segment in corpus.segments:
-        for span in segment.spans:
-            if span.category != "substitution" or not span.suggestion:
+    for hypothesis, reference in zip(hypotheses, references):
+        a = align_pair(hypothesis, reference, lang)
+        for e, kind in zip(a.edits, a.types):
+            if e.kind != "substitution" or kind not in (None, "opposite"):
                 continue
-            key = phrase_key(span.text)
-            if not key or key.count(" ") >= max_words or not _has_content_word(span.text, target_lang):
+            text, suggestion = a.phrase(e)[:2]
+            key = phrase_key(text)
+            if not key or key.count(" ") >= max_words or not _has_content_word(text, target_lang):
                 continue
-            if any(ch.isdigit() for ch in span.text):
+            if any(ch.isdigit() for ch in text):
                 continue  # numbers are facts, not phrasing
-            replacements[key][span.suggestion] += 1
-            contexts[key].add(segment.reference)
-            examples.setdefault(key, segment.hypothesis)
+            replacements[key][suggestion] += 1
+            contexts[key].add(reference)
+            examples.setdefault(key, hypothesis)
     frequent = {k: c for k, c in replacements.items() if len(contexts[k]) >= min_count}
     occurrences: Counter = Counter()
     exact = Phrasebook(Entry(k, "-", target_lang) for k in frequent)

@@ -205,7 +205,8 @@ class Phrasebook:
             start, end = window[0][1], window[-1][2]
             matched = text[start:end]
             span = Span(start, end, matched, "phrasebook", "minor", round(score, 3),
-                        _adapt(entry.preferred, matched, entry.awkward.split()[-1], window[-1][0]), entry.note or None)
+                        _adapt(entry.preferred, matched, entry.awkward.split()[-1], window[-1][0]), entry.note or None,
+                        type="calque")
             if not any(span.overlaps(other) for other in chosen):
                 chosen.append(span)
         return sorted(chosen, key=lambda s: s.start)

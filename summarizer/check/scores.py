@@ -23,6 +23,7 @@ from ..version import __version__
 from ..text import LanguageProfile
 
 RESCALE_BASELINE = 0.5  # BERTScore recall at which the checker score's BERTScore half is 0
+PENALTY = {"critical": 10.0, "major": 5.0, "minor": 1.0}  # score points per flag, times its confidence
 
 
 @dataclass
@@ -30,13 +31,14 @@ class Segments:
     """What metrics score: hypotheses, their references, and the segment scores computed so far.
 
     ``bertscore`` returns the BERTScore recall (0–1) of a hypothesis against its references, or is
-    None when no encoder covers the target language.
+    None when no encoder covers the target language; ``flags`` are each segment's spans.
     """
 
     hypotheses: Sequence[str]
     references: Sequence[Sequence[str]]
     bertscore: Callable[[str, Sequence[str]], float] | None = None
     scores: dict[str, list[float]] = field(default_factory=dict)
+    flags: Sequence[Sequence] | None = None  # each segment's spans, for the checker score's penalty
 
 
 class Metric(ABC):
@@ -117,7 +119,9 @@ class BERTScoreRecall(MeanMetric):
 
 class CheckerScore(MeanMetric):
     """The checker's segment score: mean of chrF++ and BERTScore recall rescaled so that
-    ``RESCALE_BASELINE`` → 0 and 1 → 100; chrF++ alone where no encoder covers the language."""
+    ``RESCALE_BASELINE`` → 0 and 1 → 100 (chrF++ alone where no encoder covers the language), less
+    a penalty for each flagged error, by severity and confidence (:data:`PENALTY`): a meaning error
+    costs more than a paraphrase, which is not flagged at all."""
 
     name = "score"
 
@@ -126,14 +130,20 @@ class CheckerScore(MeanMetric):
 
     def values(self, segments: Segments) -> list[float]:
         chrf = segments.scores["chrf"]
-        if "bertscore" not in segments.scores:
-            return list(chrf)
-        return [(c + _rescale(b / 100)) / 2 for c, b in zip(chrf, segments.scores["bertscore"])]
+        if "bertscore" in segments.scores:
+            base = [(c + _rescale(b / 100)) / 2 for c, b in zip(chrf, segments.scores["bertscore"])]
+        else:
+            base = list(chrf)
+        flags = segments.flags or [()] * len(base)
+        return [max(0.0, value - sum(PENALTY[s.severity] * s.confidence for s in spans))
+                for value, spans in zip(base, flags)]
 
     def signature(self) -> str:
+        penalty = "penalty:" + ",".join(f"{k}={v:g}" for k, v in PENALTY.items())
         if self.encoder is None:
-            return f"chrF++|summarizer:{__version__}"
-        return f"mean(chrF++,bertscore-R:{self.encoder}|rescale:{RESCALE_BASELINE})|summarizer:{__version__}"
+            return f"chrF++|{penalty}|summarizer:{__version__}"
+        return (f"mean(chrF++,bertscore-R:{self.encoder}|rescale:{RESCALE_BASELINE})|{penalty}"
+                f"|summarizer:{__version__}")
 
 
 class LengthRatio(Metric):

@@ -12,9 +12,10 @@ from typing import Iterable, Sequence
 class Span:
     """A flagged phrase: ``[start, end)`` character offsets in the text it was found in.
 
-    ``category``: ``substitution`` / ``addition`` / ``omission`` (alignment to a reference) or
-    ``phrasebook``; ``severity``: ``minor`` / ``major``; ``confidence`` in [0, 1]; ``suggestion``:
-    the preferred wording, or None when there is none (an addition); ``note``: why, when known;
+    ``category``: ``substitution`` / ``addition`` / ``omission`` / ``inflection`` (alignment to a
+    reference) or ``phrasebook``; ``type``: the kind of error (see :data:`TYPES`); ``severity``:
+    ``minor`` / ``major`` / ``critical``; ``confidence`` in [0, 1]; ``suggestion``: the preferred
+    wording, or None when there is none (an addition); ``note``: why, when known;
     ``ref_start``/``ref_end``: where the suggestion comes from in the reference, when it does.
     """
 
@@ -28,6 +29,7 @@ class Span:
     note: str | None = None
     ref_start: int | None = None
     ref_end: int | None = None
+    type: str | None = None
 
     def shifted(self, offset: int, ref_offset: int = 0) -> Span:
         """The same span with offsets moved (e.g. from a sentence into its document)."""
@@ -39,8 +41,35 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
+    @property
+    def importance(self) -> tuple[int, float]:
+        """Sort key of flags, worst first when sorted in reverse: severity, then confidence."""
+        return SEVERITIES.index(self.severity), self.confidence
+
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+SEVERITIES = ("minor", "major", "critical")
+# Error types (MQM-style names): what kind of difference a flag reports.
+TYPES = {
+    "negation": "a negation added or dropped", "opposite": "a word of opposite meaning",
+    "number": "another number or quantity", "unit": "another unit", "date-time": "another day, month or time",
+    "entity": "another name", "omission": "content of the reference left out", "addition": "content not in the reference",
+    "compound": "another part inside a compound word", "mistranslation": "another wording that changes the meaning",
+    "calque": "a known awkward rendering", "spelling": "a house spelling or transliteration (Kiev/Kyiv)",
+    "inflection": "the same word in another form",
+}
+
+
+def by_importance(spans: Iterable[Span]) -> list[Span]:
+    """Flags worst first: critical before major before minor, then by confidence, then by position."""
+    return sorted(spans, key=lambda s: (-SEVERITIES.index(s.severity), -s.confidence, s.start))
+
+
+def keep(span: Span, min_severity: str = "minor", min_confidence: float = 0.0) -> bool:
+    """Whether a flag passes the filters (``--min-severity``, ``--min-confidence``)."""
+    return SEVERITIES.index(span.severity) >= SEVERITIES.index(min_severity) and span.confidence >= min_confidence
 
 
 def apply_suggestions(text: str, spans: Sequence[Span], accepted: Iterable[int]) -> str:

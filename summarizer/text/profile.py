@@ -1,16 +1,18 @@
 """The one place language facts live: :func:`profile` returns a :class:`LanguageProfile`.
 
-Sentences, summaries, alignment, sacrebleu settings and phrasebook matching all ask the profile
-instead of keeping their own lists. Facts that a well-kept source provides come from it (the
-sacrebleu tokenizer is chosen as sacrebleu's command line chooses it); the rest is data here, one
-table per fact, keyed by ISO 639-1 code.
+Sentences, summaries, alignment, sacrebleu settings, phrasebook matching and the checker's typed
+error detectors all ask the profile instead of keeping their own lists. Facts that a well-kept
+source provides come from it: weekday, month and day-period names, unit names and the decimal and
+group symbols from the Unicode CLDR (through Babel); the sacrebleu tokenizer as sacrebleu's command
+line chooses it. The rest is data here, one table per fact, keyed by ISO 639-1 code: function
+words, negators, number words, percent words and opposites (:data:`_OPPOSITES`, news vocabulary).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. Their
 # characters are tokens of their own when aligning, count half a word, and end no abbreviation.
@@ -18,6 +20,8 @@ UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})  # TER's asian_support (sacrebleu's name)
+_UNCASED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "ar", "fa", "he", "hi", "bn", "ta", "ur", "ka"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "af"})
 
 # Names used when prompting instruction-tuned models to write in the article's language.
 _NAMES = {
@@ -53,6 +57,108 @@ _NEGATORS = {
     "ru": ("не", "нет", "никогда", "ни", "без"),
 }
 
+# Number words and scale words (value); a scale word after a number multiplies it ("2.3 million").
+_NUMBER_WORDS = {
+    "en": dict(zip("zero one two three four five six seven eight nine ten eleven twelve".split(), range(13)))
+    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12},
+    "de": dict(zip("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), range(13)))
+    | {"ein": 1, "eine": 1, "einen": 1, "zwanzig": 20, "hundert": 100},
+    "fr": dict(zip("zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split(), range(13)))
+    | {"une": 1, "vingt": 20, "cent": 100},
+    "es": dict(zip("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), range(13)))
+    | {"una": 1, "veinte": 20, "cien": 100},
+    "vi": dict(zip("một hai ba bốn năm sáu bảy tám chín mười".split(), range(1, 11))) | {"trăm": 100},
+    "zh": dict(zip("零一二三四五六七八九十", range(11))) | {"两": 2, "百": 100},
+}
+_SCALE_WORDS = {
+    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
+    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9},
+    "vi": {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
+    "zh": {"千": 1e3, "万": 1e4, "亿": 1e8},
+}
+_PERCENT_WORDS = {
+    "en": ("percent", "per cent", "pc"), "de": ("prozent",), "fr": ("pour cent", "pourcent"),
+    "es": ("por ciento",), "vi": ("phần trăm",), "zh": ("百分之",),
+}
+
+# Words of opposite meaning in news text (direction, outcome, quantity, time, stance), pairs
+# separated by "|" or line breaks; a pair is two words, or two phrases separated by "/". Written in a
+# base form; matching compares normal forms, so "rose"/"fell" need their own rows (irregular verbs).
+_OPPOSITES = {
+    "en": """increase decrease|increase reduce|increase cut|rise fall|rose fell|risen fallen|rise drop|grow shrink
+        grew shrank|gain loss|gain lose|win lose|won lost|winner loser|victory defeat|accept reject|approve reject
+        approve veto|allow ban|allow forbid|permit prohibit|legal illegal|support oppose|agree disagree|agree refuse
+        confirm deny|admit deny|import export|importer exporter|buy sell|bought sold|buyer seller|lend borrow
+        open close|opened closed|start end|start finish|begin end|began ended|enter leave|arrive depart|arrival departure
+        early late|earlier later|before after|first last|past future|old new|young old|ancient modern|yesterday tomorrow
+        north south|east west|northern southern|eastern western|left right|up down|upper lower|inside outside
+        above below|over under|high low|higher lower|highest lowest|more less|more fewer|most least|maximum minimum
+        majority minority|large small|big small|larger smaller|largest smallest|long short|longer shorter|wide narrow
+        heavy light|strong weak|stronger weaker|fast slow|faster slower|hot cold|warm cool|rich poor|cheap expensive
+        positive negative|success failure|succeed fail|pass fail|profit loss|surplus deficit|asset liability
+        strengthen weaken|tighten loosen|tighten ease|raise lower|hire fire|employ dismiss|employed unemployed
+        include exclude|inclusion exclusion|add remove|attack defend|offense defense|offensive defensive|ally enemy
+        friend enemy|peace war|safe dangerous|safety danger|true false|right wrong|correct incorrect|guilty innocent
+        convict acquit|arrest release|capture release|freeze unfreeze|always never|all none|everyone nobody|with without
+        public private|domestic foreign|internal external|local national|urban rural|male female|man woman|men women
+        boy girl|husband wife|father mother|son daughter|king queen|increase decline|boost cut|expand contract
+        expansion contraction|inflation deflation|appreciate depreciate|optimistic pessimistic|optimism pessimism
+        happy sad|love hate|praise criticize|praise criticise|reward punish|rescue abandon|remember forget|find lose
+        found lost|sink float|sunk floated|push pull|give take|gave took|send receive|sent received|teach learn
+        question answer|ask answer|legalize ban|legalise ban|upgrade downgrade|import exported|maximize minimize
+        majority-owned minority-owned|full empty|present absent|presence absence|visible invisible|possible impossible
+        likely unlikely|able unable|known unknown|official unofficial|formal informal|direct indirect|lift impose
+        lifted imposed|relax tighten|resign appoint|elected defeated|join quit|join leave|inflow outflow|upstream downstream
+        ascend descend|climb fall|surge plunge|surge slump|soar plunge|jump slump|rally slump|bull bear|hawk dove
+        ceasefire offensive|extend shorten|lengthen shorten|advance retreat|forward backward|winter summer|spring autumn
+        day night|morning evening|sunrise sunset|dawn dusk|am pm|a.m p.m|midnight noon""",
+    "de": """steigen sinken|stieg sank|gestiegen gesunken|erhöht gesenkt|zugenommen abgenommen|gewonnen verloren
+        angenommen abgelehnt|genehmigt abgelehnt|gebilligt abgelehnt|geöffnet geschlossen|erlaubt verboten|erhöhen senken|erhöhung senkung|zunahme abnahme|wachsen schrumpfen|gewinn verlust
+        gewinnen verlieren|sieg niederlage|annehmen ablehnen|zustimmen ablehnen|erlauben verbieten|legal illegal
+        import export|kaufen verkaufen|öffnen schließen|beginn ende|früh spät|früher später|vor nach|erste letzte
+        nord süd|ost west|links rechts|oben unten|hoch niedrig|höher niedriger|mehr weniger|groß klein|größer kleiner
+        lang kurz|stark schwach|schnell langsam|heiß kalt|reich arm|billig teuer|positiv negativ|erfolg misserfolg
+        angriff verteidigung|krieg frieden|sicher gefährlich|wahr falsch|schuldig unschuldig|immer nie|mit ohne
+        öffentlich privat|inland ausland|mann frau|männer frauen|vater mutter|sohn tochter|überschuss defizit
+        morgen abend|tag nacht|sommer winter|frühling herbst""",
+    "fr": """augmenter diminuer|hausse baisse|augmentation diminution|croissance baisse|gagner perdre|victoire défaite
+        accepter refuser|approuver rejeter|autoriser interdire|légal illégal|importer exporter|importation exportation
+        acheter vendre|ouvrir fermer|début fin|tôt tard|avant après|premier dernier|nord sud|est ouest|gauche droite
+        haut bas|plus moins|grand petit|long court|fort faible|rapide lent|chaud froid|riche pauvre|cher/bon marché
+        positif négatif|succès échec|attaque défense|guerre paix|vrai faux|coupable innocent|toujours jamais|avec sans
+        public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir""",
+    "es": """aumentar disminuir|subir bajar|subida bajada|aumento disminución|crecimiento caída|ganar perder
+        victoria derrota|aceptar rechazar|aprobar rechazar|permitir prohibir|legal ilegal|importar exportar
+        importación exportación|comprar vender|abrir cerrar|inicio fin|temprano tarde|antes después|primero último
+        norte sur|este oeste|izquierda derecha|alto bajo|más menos|grande pequeño|largo corto|fuerte débil
+        rápido lento|caliente frío|rico pobre|caro barato|positivo negativo|éxito fracaso|ataque defensa
+        guerra paz|verdadero falso|culpable inocente|siempre nunca|con sin|público privado|hombre mujer
+        hombres mujeres|padre madre|hijo hija|superávit déficit|día noche|verano invierno|mañana noche""",
+    "vi": """tăng giảm|tăng trưởng/suy giảm|lãi lỗ|thắng thua|chiến thắng/thất bại|chấp nhận/từ chối|đồng ý/phản đối
+        cho phép/cấm|hợp pháp/bất hợp pháp|nhập khẩu/xuất khẩu|mua bán|mở đóng|bắt đầu/kết thúc|sớm muộn|trước sau
+        đầu tiên/cuối cùng|bắc nam|đông tây|trái phải|cao thấp|nhiều ít|lớn nhỏ|dài ngắn|mạnh yếu|nhanh chậm
+        nóng lạnh|giàu nghèo|đắt rẻ|tích cực/tiêu cực|thành công/thất bại|tấn công/phòng thủ|chiến tranh/hòa bình
+        đúng sai|có tội/vô tội|luôn/không bao giờ|công tư|nam nữ|cha mẹ|thặng dư/thâm hụt|ngày đêm|sáng tối
+        mùa hè/mùa đông|xuất nhập|lên xuống""",
+    "zh": """增加 减少|上升 下降|上涨 下跌|上涨 下降|上升 下跌|增长 下降|增加 下降|盈利 亏损|赢 输|胜利 失败|接受 拒绝|同意 反对|允许 禁止
+        合法 非法|进口 出口|买 卖|购买 出售|开 关|开始 结束|早 晚|之前 之后|第一 最后|北 南|东 西|左 右|高 低
+        多 少|大 小|长 短|强 弱|快 慢|热 冷|富 穷|贵 便宜|积极 消极|成功 失败|进攻 防守|战争 和平|真 假
+        有罪 无罪|总是 从不|公 私|男 女|父亲 母亲|顺差 逆差|白天 夜晚|上午 下午|夏天 冬天""",
+}
+
+# CLDR units whose names the number detector knows (dimension-unit, as Babel names them).
+_UNITS = (
+    "length-kilometer", "length-meter", "length-centimeter", "length-millimeter", "length-mile", "length-foot",
+    "length-inch", "length-yard", "length-nautical-mile", "mass-kilogram", "mass-gram", "mass-tonne", "mass-ton",
+    "mass-pound", "mass-ounce", "duration-second", "duration-minute", "duration-hour", "duration-day",
+    "duration-week", "duration-month", "duration-year", "duration-century", "area-hectare", "area-square-kilometer",
+    "area-square-meter", "area-acre", "volume-liter", "volume-milliliter", "volume-cubic-meter", "volume-gallon",
+    "volume-barrel", "speed-kilometer-per-hour", "speed-mile-per-hour", "temperature-celsius", "temperature-fahrenheit",
+    "power-megawatt", "power-kilowatt", "power-gigawatt", "energy-kilowatt-hour",
+)
+
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 
@@ -63,7 +169,12 @@ class LanguageProfile:
     ``unspaced``: written without spaces between words; ``sacrebleu_tokenizer``: BLEU's tokenizer;
     ``ter_asian_support``: TER's option for CJK; ``stopwords``: function words (empty = unknown);
     ``negators``: polarity words; ``english_inflection``: whether :meth:`normal_form` strips
-    English suffixes (plural, -ed, -ing) before matching.
+    English suffixes (plural, -ed, -ing) before matching; ``has_case``: the script has capital
+    letters (names stand out); ``compounds``: words join into compounds (German, Dutch, …);
+    ``number_words``/``scale_words``/``percent_words``, ``decimal``/``group``: how numbers are
+    written; ``opposites``: word pairs of opposite meaning; ``calendar``: weekday, month and
+    day-period names (CLDR) → ``day:1``, ``month:5``, ``period:pm``; ``units``: unit names (CLDR) →
+    ``length-kilometer`` ….
     """
 
     code: str
@@ -74,6 +185,18 @@ class LanguageProfile:
     stopwords: frozenset[str]
     negators: tuple[str, ...]
     english_inflection: bool
+    has_case: bool = True
+    capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
+    compounds: bool = False
+    number_words: dict[str, float] = field(default_factory=dict)
+    scale_words: dict[str, float] = field(default_factory=dict)
+    percent_words: tuple[str, ...] = ()
+    opposites: tuple[tuple[str, str], ...] = ()
+    decimal: str = "."
+    group: str = ","
+    calendar: dict[str, str] = field(default_factory=dict)  # CLDR weekday/month/day-period name → key
+    capitalized_names: frozenset[str] = frozenset()  # calendar names CLDR writes with a capital ("May", not "may")
+    units: dict[str, str] = field(default_factory=dict)  # CLDR unit name → dimension-unit
 
     def normal_form(self, token: str) -> str:
         """Case-, apostrophe- and (where the language inflects like English) inflection-insensitive form.
@@ -108,6 +231,53 @@ def _tokenizer(code: str) -> str:
     return "13a"
 
 
+def _pairs(table: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in re.split(r"\s*[|\n]\s*", table.strip()):
+        a, b = item.split("/") if "/" in item else item.split()
+        pairs.append((a.strip().casefold(), b.strip().casefold()))
+    return tuple(pairs)
+
+
+def _cldr(code: str) -> dict:
+    """Decimal and group symbols, calendar names and unit names of a locale, from CLDR via Babel."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    calendar: dict[str, str] = {}
+    capitalized: set[str] = set()
+    lowercase: set[str] = set()
+    for kind, names in (("day", locale.days), ("month", locale.months)):
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for key, name in names[context][width].items():
+                    if len(name.strip(".")) >= 3 or not name.isascii():
+                        calendar.setdefault(name.casefold().strip("."), f"{kind}:{key}")
+                        (capitalized if name[:1].isupper() else lowercase).add(name.casefold().strip("."))
+    for period in ("am", "pm"):
+        for width in ("abbreviated", "wide"):
+            name = locale.day_periods["format"][width].get(period)
+            if name:
+                calendar.setdefault(name.casefold(), f"period:{period}")
+    calendar.update({"a.m": "period:am", "p.m": "period:pm"} if code == "en" else {})
+    units: dict[str, str] = {}
+    variants = [locale] + ([Locale.parse("en_GB")] if code == "en" else [])  # "kilometres" as well as "kilometers"
+    for unit in _UNITS:
+        for variant in variants:
+            for length in ("long", "short"):
+                patterns = variant._data["unit_patterns"].get(unit, {}).get(length, {})
+                for count, pattern in patterns.items():
+                    name = pattern.replace("{0}", "").strip().casefold()
+                    if count != "per" and name and not name.isdigit():
+                        units.setdefault(name, unit)
+    symbols = locale.number_symbols["latn"]
+    return {"decimal": symbols["decimal"], "group": symbols["group"], "calendar": calendar, "units": units,
+            "capitalized_names": frozenset(capitalized - lowercase)}
+
+
 @functools.lru_cache(maxsize=None)
 def profile(code: str | None) -> LanguageProfile:
     """The profile of an ISO 639-1 code (``und``/None: language-neutral settings)."""
@@ -116,7 +286,10 @@ def profile(code: str | None) -> LanguageProfile:
         code=code, name=_NAMES.get(code, code), unspaced=code in _UNSPACED_LANGUAGES,
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
-        english_inflection=code == "en")
+        english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
+        number_words=_NUMBER_WORDS.get(code, {}), scale_words=_SCALE_WORDS.get(code, {}),
+        percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
+        **(_cldr(code) if code != "und" else {}))
 
 
 def count_words(text: str) -> float:

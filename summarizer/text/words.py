@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from .profile import UNSPACED_CHARS
 
-_TOKEN = re.compile(rf"[{UNSPACED_CHARS}]|\w+(?:[-'’.]\w+)*|[^\w\s]", re.U)
+_WORD = rf"[^\W{UNSPACED_CHARS}]+"  # letters and digits of spaced scripts
+_TOKEN = re.compile(rf"[{UNSPACED_CHARS}]|{_WORD}(?:[-'’.]{_WORD})*|[^\w\s]", re.U)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,270 @@
+"""Typed facts of a sentence that a translation must keep: numbers (with their scale and unit),
+weekday, month and day-period names, negation, names, and words of opposite meaning.
+
+Every detector reads its language facts from the profile (:mod:`summarizer.text.profile`: CLDR
+names and number symbols through Babel, negators, number and percent words, opposites), so a
+detector covers a language exactly when its profile has those facts; :func:`coverage` says which.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..text import LanguageProfile, Token
+
+_DIGITS = re.compile(r"\d+(?:[.,:\u00a0\u202f]\d+)*")
+_ZH_DIGITS = dict(zip("零一二两三四五六七八九", [0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9]))
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”«»]\s*$")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A typed fact found at ``[start, end)``: ``kind`` (number, unit, date-time, negation, entity)
+    and a comparable ``key`` (the value, the unit, ``month:5``, the negator, the name)."""
+
+    kind: str
+    key: str
+    start: int
+    end: int
+
+
+def parse_number(text: str, lang: LanguageProfile) -> float | None:
+    """The value of a written number, with the language's decimal and group symbols.
+
+    >>> from summarizer.text import profile
+    >>> parse_number("2,300", profile("en")), parse_number("3.000", profile("vi")), parse_number("3,5", profile("de"))
+    (2300.0, 3000.0, 3.5)
+    """
+    if ":" in text:  # a time of day, 9:30 → 9.5
+        hours, _, minutes = text.partition(":")
+        return float(hours) + float(minutes.split(":")[0]) / 60 if hours.isdigit() and minutes[:2].isdigit() else None
+    text = text.replace("\u00a0", "").replace("\u202f", "")
+    separators = [c for c in text if c in ".,"]
+    decimal = None
+    if len(set(separators)) == 2:  # both: the last one is the decimal mark
+        decimal = separators[-1]
+    elif len(separators) == 1:
+        sep, three = separators[0], len(re.split(r"[.,]", text)[1]) == 3
+        decimal = None if sep == lang.group else sep if sep == lang.decimal else (None if three else sep)
+    digits = "".join(c for c in text if c.isdigit() or c == decimal)
+    try:
+        return float(digits.replace(decimal, ".")) if decimal else float(digits)
+    except ValueError:
+        return None
+
+
+def _chinese_number(text: str) -> float:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            current = _ZH_DIGITS[ch]
+        else:
+            total += (current or 1) * _ZH_UNITS[ch]
+            current = 0
+    return float(total + current)
+
+
+def _phrase_index(names: Sequence[str], unspaced: bool = False) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})" if unspaced else rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+_INDEXES: dict[str, dict[str, re.Pattern | None]] = {}
+
+
+def _indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
+    """Compiled name patterns of a profile, built once per language."""
+    if lang.code not in _INDEXES:
+        _INDEXES[lang.code] = _build_indexes(lang)
+    return _INDEXES[lang.code]
+
+
+def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
+    units = [u for u in lang.units if u not in lang.stopwords and (len(u) > 1 or not u.isascii())]
+    return {"calendar": _phrase_index(list(lang.calendar), lang.unspaced),
+            "units": _phrase_index(units, lang.unspaced),
+            "scale": _phrase_index(list(lang.scale_words), lang.unspaced),
+            "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
+            "words": _phrase_index([w for w in lang.number_words if len(w) > 1 or not w.isascii()]),
+            "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
+            if lang.group.isspace() else _DIGITS}
+
+
+def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
+    """Numbers (digits, number words, Chinese numerals) with their scale (million…) as ``number``
+    facts, and the percent sign or the unit after them as ``unit`` facts."""
+    index = _indexes(lang)
+    found: list[tuple[int, int, float]] = []
+    for m in index["digits"].finditer(text):
+        value = parse_number(m.group().replace(" ", ""), lang)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    if index["words"] is not None and not lang.unspaced:
+        found += [(m.start(), m.end(), float(lang.number_words[m.group().casefold()]))
+                  for m in index["words"].finditer(text)]
+    if lang.code == "zh":
+        found += [(m.start(), m.end(), _chinese_number(m.group())) for m in _ZH_NUMBER.finditer(text)
+                  if m.group() not in _ZH_UNITS]
+    facts = []
+    for start, end, value in sorted(found):
+        after = text[end:end + 40]
+        scale = index["scale"].match(after.lstrip()) if index["scale"] is not None else None
+        if scale is not None:
+            value *= lang.scale_words[scale.group().casefold()]
+            end += len(after) - len(after.lstrip()) + scale.end()
+            after = text[end:end + 40]
+        facts.append(Fact("number", f"{value:g}", start, end))
+        unit = _unit_after(after, lang, index)
+        if unit is not None:
+            offset = end + len(after) - len(after.lstrip())
+            facts.append(Fact("unit", unit[0], offset, offset + unit[1]))
+    return facts
+
+
+def _unit_after(after: str, lang: LanguageProfile, index: dict) -> tuple[str, int] | None:
+    stripped = after.lstrip()
+    if stripped.startswith("%"):
+        return "percent", 1
+    for kind in ("percent", "units"):
+        m = index[kind].match(stripped) if index[kind] is not None else None
+        if m is not None:
+            return ("percent" if kind == "percent" else lang.units[m.group().casefold()]), m.end()
+    return None
+
+
+def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
+    """Weekday, month and day-period names (CLDR) as ``date-time`` facts; names that CLDR
+    capitalises count only when capitalised ("May", not "may")."""
+    pattern = _indexes(lang)["calendar"]
+    if pattern is None:
+        return []
+    facts = []
+    for m in pattern.finditer(text):
+        name = m.group().casefold()
+        if name in lang.capitalized_names and " " not in name and not m.group()[:1].isupper():
+            continue  # "may" the verb; multi-word names ("thứ Hai") are unambiguous
+        if lang.calendar[name].startswith("period:") and not re.search(r"\d\s?$", text[: m.start()]):
+            continue  # a.m. / p.m. after a time only ("Am Montag" is not a time)
+        facts.append(Fact("date-time", lang.calendar[name], m.start(), m.end()))
+    return facts
+
+
+def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
+    """Negators (single words of the profile's list, and English ``n't``)."""
+    single = {n for n in lang.negators if " " not in n}
+    facts = []
+    for t in tokens:
+        word = t.text.casefold().replace("’", "'")
+        if word in single or (lang.code == "en" and word.endswith("n't")):
+            facts.append(Fact("negation", "not", t.start, t.end))
+        elif lang.unspaced and t.text in single:
+            facts.append(Fact("negation", "not", t.start, t.end))
+    return facts
+
+
+def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
+    """Capitalised words that are not the first word of a sentence (names), where the script has case."""
+    if not lang.has_case or lang.capitalizes_nouns:
+        return []
+    words = [t for t in tokens if t.is_word]
+    if len(words) > 3 and all(w.text[:1].isupper() for w in words if lang.is_content(w.text)):
+        return []  # a headline in title case says nothing about names
+    facts = []
+    for i, t in enumerate(tokens):
+        if not t.is_word or not t.text[:1].isupper() or t.text.casefold() in lang.stopwords:
+            continue
+        if i == 0 or _SENTENCE_END.search(text[: t.start]) or t.text.casefold() in lang.calendar:
+            continue
+        facts.append(Fact("entity", t.text, t.start, t.end))
+    return facts
+
+
+def facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
+    """All typed facts of a sentence, in text order; numbers and names inside a calendar name
+    ("Thứ Hai", "tháng 5") belong to it."""
+    dates = calendar(text, lang)
+    others = numbers(text, lang) + negations(tokens, lang) + entities(text, tokens, lang)
+    others = [f for f in others if f.kind == "negation" or not any(d.start <= f.start < d.end for d in dates)]
+    return sorted(dates + others, key=lambda f: (f.start, f.end))
+
+
+def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
+    """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
+    hyp = {lang.normal_form(w) for w in hyp_words}
+    ref = {lang.normal_form(w) for w in ref_words}
+    joiner = "" if lang.unspaced else " "
+    hyp_text, ref_text = joiner.join(w.casefold() for w in hyp_words), joiner.join(w.casefold() for w in ref_words)
+    for a, b in lang.opposites:
+        for x, y in ((a, b), (b, a)):
+            if _has(x, hyp, hyp_text, lang) and _has(y, ref, ref_text, lang) and not _has(x, ref, ref_text, lang):
+                return x, y
+    return None
+
+
+def _has(term: str, normal: set[str], text: str, lang: LanguageProfile) -> bool:
+    if " " in term or lang.unspaced:
+        return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text) is not None if not lang.unspaced else term in text
+    return lang.normal_form(term) in normal
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """House spellings and transliterations of one word (Kiev/Kyiv, defense/defence, organize/organise,
+    color/colour): the same first letter and the same consonant skeleton, c/s/z and k/c merged."""
+    if a.casefold() == b.casefold():
+        return True
+    if min(len(a), len(b)) < 4 or a[:1].casefold() != b[:1].casefold():
+        return False
+    return _skeleton(a) == _skeleton(b)
+
+
+def _skeleton(word: str) -> str:
+    word = word.casefold()
+    rest = re.sub(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý'’-]", "", word[1:])
+    rest = rest.translate(str.maketrans("czk", "sss"))
+    return word[0] + re.sub(r"(.)\1+", r"\1", rest)
+
+
+def compound_change(hyp: str, ref: str) -> tuple[str, str] | None:
+    """The parts that differ inside two compounds sharing a head or a modifier of 3+ letters
+    (German ``Wasserversorgung``/``Stromversorgung`` → ``('wasser', 'strom')``), or None."""
+    a, b = hyp.casefold(), ref.casefold()
+    prefix = len(os.path.commonprefix([a, b]))
+    suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    suffix = min(suffix, len(a) - prefix, len(b) - prefix)
+    if max(prefix, suffix) < 4:
+        return None
+    return a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+
+
+def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Facts of each side with no fact of the same kind and key on the other side (as multisets)."""
+    left = Counter((f.kind, f.key) for f in ref)
+    right = Counter((f.kind, f.key) for f in hyp)
+    extra_hyp, extra_ref = [], []
+    for f in hyp:
+        if left[(f.kind, f.key)] > 0:
+            left[(f.kind, f.key)] -= 1
+        else:
+            extra_hyp.append(f)
+    for f in ref:
+        if right[(f.kind, f.key)] > 0:
+            right[(f.kind, f.key)] -= 1
+        else:
+            extra_ref.append(f)
+    return extra_hyp, extra_ref
+
+
+def coverage(lang: LanguageProfile) -> dict[str, bool]:
+    """Which detectors have the facts they need for this language."""
+    return {"number": bool(lang.units) or lang.code != "und", "date-time": bool(lang.calendar),
+            "negation": bool(lang.negators), "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
+            "opposite": bool(lang.opposites), "compound": lang.compounds,
+            "paraphrase": True}

@@ -1,0 +1,152 @@
+"""A battery of controlled MT/reference pairs (written for these tests): each differs in one
+phrase, and the flag must have the right type and at least the right severity; acceptable
+paraphrases must get no major flag."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Checker
+from summarizer.check.spans import SEVERITIES
+
+# (language, machine translation, reference, expected type, least severity)
+ERRORS = [
+    # numbers, quantities and units
+    ("en", "The storm destroyed 120 homes in the province.", "The storm destroyed 210 homes in the province.", "number", "major"),
+    ("en", "Exports rose to 4.5 billion dollars last year.", "Exports rose to 4.5 million dollars last year.", "number", "major"),
+    ("en", "The new bridge is 24 meters long.", "The new bridge is 24 kilometres long.", "unit", "major"),
+    ("en", "Unemployment fell to 7 percent in March.", "Unemployment fell to 17 percent in March.", "number", "major"),
+    ("en", "Five soldiers were injured in the attack.", "Seven soldiers were injured in the attack.", "number", "major"),
+    ("de", "Die Firma baute 3.000 Wohnungen in der Stadt.", "Die Firma baute 8.000 Wohnungen in der Stadt.", "number", "major"),
+    ("de", "Der Tunnel ist 12 Kilometer lang.", "Der Tunnel ist 12 Meter lang.", "unit", "major"),
+    ("vi", "Công ty đã xây dựng 3.000 căn hộ trong năm nay.", "Công ty đã xây dựng 5.000 căn hộ trong năm nay.", "number", "major"),
+    ("vi", "Giá điện tăng 15% từ tháng này.", "Giá điện tăng 25% từ tháng này.", "number", "major"),
+    ("zh", "公司去年出口了2300辆汽车。", "公司去年出口了3200辆汽车。", "number", "major"),
+    ("zh", "这座桥长三十五米。", "这座桥长五十三米。", "number", "major"),
+    # dates and times
+    ("en", "The talks will resume on Monday in Geneva.", "The talks will resume on Thursday in Geneva.", "date-time", "major"),
+    ("en", "The law takes effect in June next year.", "The law takes effect in January next year.", "date-time", "major"),
+    ("en", "The market opens at 9 a.m. every day.", "The market opens at 9 p.m. every day.", "date-time", "major"),
+    ("de", "Der Vertrag wurde am Dienstag unterzeichnet.", "Der Vertrag wurde am Freitag unterzeichnet.", "date-time", "major"),
+    ("de", "Die Wahl findet im Mai statt.", "Die Wahl findet im Oktober statt.", "date-time", "major"),
+    ("vi", "Hội nghị sẽ diễn ra vào thứ Hai tuần sau.", "Hội nghị sẽ diễn ra vào thứ Sáu tuần sau.", "date-time", "major"),
+    ("vi", "Luật mới có hiệu lực từ tháng 5.", "Luật mới có hiệu lực từ tháng 9.", "date-time", "major"),
+    # negation, added or dropped
+    ("en", "The council did not approve the new budget.", "The council approved the new budget.", "negation", "critical"),
+    ("en", "The council approved the new budget.", "The council did not approve the new budget.", "negation", "critical"),
+    ("en", "Officials say the virus has never spread to humans.", "Officials say the virus has spread to humans.", "negation", "critical"),
+    ("de", "Die Regierung hat den Plan nicht gebilligt.", "Die Regierung hat den Plan gebilligt.", "negation", "critical"),
+    ("de", "Es gab keine Verletzten bei dem Unfall.", "Es gab Verletzte bei dem Unfall.", "negation", "critical"),
+    ("vi", "Chính phủ không phê duyệt kế hoạch này.", "Chính phủ phê duyệt kế hoạch này.", "negation", "critical"),
+    ("vi", "Dự án đã hoàn thành đúng hạn.", "Dự án chưa hoàn thành đúng hạn.", "negation", "critical"),
+    ("zh", "政府没有批准这个计划。", "政府批准了这个计划。", "negation", "critical"),
+    # names
+    ("en", "The minister met officials from France on Tuesday.", "The minister met officials from Italy on Tuesday.", "entity", "major"),
+    ("en", "The deal was signed by President Lee and the mayor.", "The deal was signed by President Park and the mayor.", "entity", "major"),
+    ("en", "Heavy rain flooded roads in Hanoi and nearby towns.", "Heavy rain flooded roads in Hue and nearby towns.", "entity", "major"),
+    ("vi", "Bộ trưởng đã gặp đại diện của Pháp tại hội nghị.", "Bộ trưởng đã gặp đại diện của Đức tại hội nghị.", "entity", "major"),
+    ("vi", "Mưa lớn gây ngập nhiều tuyến đường ở Hà Nội.", "Mưa lớn gây ngập nhiều tuyến đường ở Huế.", "entity", "major"),
+    # opposites
+    ("en", "Oil prices rose sharply after the announcement.", "Oil prices fell sharply after the announcement.", "opposite", "major"),
+    ("en", "The company reported a large gain this quarter.", "The company reported a large loss this quarter.", "opposite", "major"),
+    ("en", "The committee accepted the proposal on Friday.", "The committee rejected the proposal on Friday.", "opposite", "major"),
+    ("en", "The country's imports of rice increased.", "The country's exports of rice increased.", "opposite", "major"),
+    ("en", "The team won the final in extra time.", "The team lost the final in extra time.", "opposite", "major"),
+    ("en", "The ceremony was held after the vote.", "The ceremony was held before the vote.", "opposite", "major"),
+    ("de", "Die Preise sind im letzten Monat gestiegen.", "Die Preise sind im letzten Monat gesunken.", "opposite", "major"),
+    ("de", "Das Parlament hat den Antrag angenommen.", "Das Parlament hat den Antrag abgelehnt.", "opposite", "major"),
+    ("vi", "Giá vàng hôm nay tăng mạnh.", "Giá vàng hôm nay giảm mạnh.", "opposite", "major"),
+    ("vi", "Việt Nam nhập khẩu nhiều gạo hơn.", "Việt Nam xuất khẩu nhiều gạo hơn.", "opposite", "major"),
+    # content left out or added
+    ("en", "The ministry said the strike would start on Monday.", "The ministry of transport said the nationwide strike would start on Monday.", "omission", "major"),
+    ("en", "Police arrested the driver.", "Police arrested the driver and two passengers near the border.", "omission", "major"),
+    ("en", "The mayor opened the bridge and praised the engineers and the local volunteers.", "The mayor opened the bridge.", "addition", "major"),
+    ("de", "Die Polizei nahm den Fahrer fest.", "Die Polizei nahm den Fahrer und zwei Beifahrer an der Grenze fest.", "omission", "major"),
+    ("vi", "Cảnh sát đã bắt giữ tài xế.", "Cảnh sát đã bắt giữ tài xế và hai hành khách gần biên giới.", "omission", "major"),
+    # a changed part inside a compound
+    ("de", "Die Wasserversorgung wurde am Abend unterbrochen.", "Die Stromversorgung wurde am Abend unterbrochen.", "compound", "major"),
+    ("de", "Der Bürgermeister besuchte das Kinderkrankenhaus.", "Der Bürgermeister besuchte das Tierkrankenhaus.", "compound", "major"),
+    ("de", "Die Regierung senkte die Einkommensteuer.", "Die Regierung senkte die Mehrwertsteuer.", "compound", "major"),
+    # house spellings: minor only
+    ("en", "Troops left Kiev on Sunday.", "Troops left Kyiv on Sunday.", "spelling", "minor"),
+    ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
+    ("en", "Officials plan to modernize the port.", "Officials plan to modernise the port.", "spelling", "minor"),
+]
+
+PARAPHRASES = [
+    ("The government plans to establish a new agency.", "The government plans to set up a new agency."),
+    ("Up to 2,300 drones were shot down, officials said.", "As many as 2,300 drones were shot down, officials said."),
+    ("The plant is operated by a French company.", "The plant is run by a French company."),
+    ("The minister stressed the need for reform.", "The minister emphasised the need for reform."),
+    ("Renault is the largest automaker in France.", "Renault is the largest carmaker in France."),
+    ("The factory will be put into operation in 2027.", "The factory will start operating in 2027."),
+    ("The suspect was detained by police on Friday.", "The suspect was arrested by police on Friday."),
+    ("The firm exported 2300 cars last year.", "The firm exported 2,300 cars last year."),
+    ("Growth reached 15 percent in the second quarter.", "Growth reached 15% in the second quarter."),
+    ("According to the plan, the road will be widened.", "Under the plan, the road will be widened."),
+    ("The project will create about 2,000 jobs for local labourers.", "The project will create about 2,000 jobs for local workers."),
+    ("The company said it would appeal the ruling.", "The company said it would challenge the ruling."),
+    ("Officials said the talks were very productive.", "Officials said the talks were highly productive."),
+    ("The president arrived in Hanoi on Monday.", "On Monday, the president arrived in Hanoi."),
+    ("Many residents had to leave their homes.", "Many residents were forced to leave their homes."),
+    ("The city will build three new schools next year.", "Next year the city will build three new schools."),
+    ("The bridge cost 20 million euros.", "The bridge cost €20 million."),
+    ("The storm caused serious damage to crops.", "The storm caused severe damage to crops."),
+    ("Die Regierung will die Steuern senken.", "Die Regierung möchte die Steuern senken."),
+    ("Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
+]
+
+
+@pytest.fixture(scope="module")
+def checkers():
+    cache = {}
+
+    def get(lang: str) -> Checker:
+        return cache.setdefault(lang, Checker(lang=lang, phrasebook=None))
+    return get
+
+
+@pytest.mark.parametrize("lang,mt,ref,kind,severity", ERRORS, ids=[f"{e[0]}-{e[3]}-{i}" for i, e in enumerate(ERRORS)])
+def test_meaning_errors_get_their_type_and_severity(checkers, lang, mt, ref, kind, severity):
+    result = checkers(lang).check(mt, [ref])
+    flags = list(result.spans) + list(result.omissions)
+    typed = [s for s in flags if s.type == kind]
+    assert typed, f"no {kind} flag: {[(s.text, s.type, s.severity) for s in flags]}"
+    assert SEVERITIES.index(typed[0].severity) >= SEVERITIES.index(severity)
+    if severity == "minor":  # house spellings are never more than minor
+        assert all(s.severity == "minor" for s in typed)
+
+
+@pytest.mark.parametrize("mt,ref", PARAPHRASES, ids=[f"paraphrase-{i}" for i in range(len(PARAPHRASES))])
+def test_acceptable_paraphrases_get_no_major_flag(checkers, mt, ref):
+    lang = "de" if "Regierung" in mt else "vi" if "Chính" in mt else "en"
+    result = checkers(lang).check(mt, [ref])
+    assert [(s.text, s.type) for s in result.spans if s.severity != "minor"] == []
+
+
+def test_flags_come_worst_first_and_filters_apply(checkers):
+    mt, ref = "Troops did not leave the city of Kiev on Monday.", "Troops left the city of Kyiv on Tuesday."
+    spans = checkers("en").check(mt, [ref]).spans
+    assert [s.type for s in spans] == ["negation", "date-time", "spelling"]
+    strict = Checker(phrasebook=None, min_severity="major").check(mt, [ref]).spans
+    assert [s.type for s in strict] == ["negation", "date-time"]
+    assert Checker(phrasebook=None, min_confidence=0.95).check(mt, [ref]).spans == ()
+
+
+def test_a_moved_phrase_is_not_an_addition_plus_an_omission(checkers):
+    result = checkers("en").check("Up to 2,300 drones were shot down, the ministry said.",
+                                  ["The ministry said up to 2,300 drones were shot down."])
+    assert result.spans == () and result.omissions == ()
+
+
+def test_a_meaning_error_costs_more_than_a_paraphrase(checkers):
+    ref = "The committee approved the plan on Monday."
+    paraphrase = checkers("en").check("The committee endorsed the plan on Monday.", [ref])
+    error = checkers("en").check("The committee rejected the plan on Monday.", [ref])
+    assert error.score < paraphrase.score
+    assert error.chrf == pytest.approx(paraphrase.chrf, abs=15)  # chrF++ barely tells them apart
+
+
+def test_detectors_say_where_a_language_is_not_covered():
+    result = Checker(lang="zh", phrasebook=None).check("价格很高。", ["价格非常贵。"])
+    assert all("no sentence encoder covers 'zh'" in s.note for s in result.spans if s.type == "mistranslation")
