@@ -280,3 +280,19 @@ def test_resume_after_killing_a_real_run(tmp_path):
     subprocess.run(base + ["-o", str(out), "--resume"], check=True, stderr=subprocess.DEVNULL)
     subprocess.run(base + ["-o", str(whole)], check=True, stderr=subprocess.DEVNULL)
     assert out.read_bytes() == whole.read_bytes() and len(whole.read_text(encoding="utf-8").splitlines()) == 3000
+
+
+def test_flags_come_worst_first_and_can_be_filtered(tmp_path, capsys):
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    hyp.write_text("Troops did not leave the city of Kiev on Monday.\n", encoding="utf-8")
+    ref.write_text("Troops left the city of Kyiv on Tuesday.\n", encoding="utf-8")
+    base = ["check", "--hyp", str(hyp), "--ref", str(ref), "--format", "jsonl", "--bootstrap", "10"]
+    assert main(base) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [s["type"] for s in row["spans"]] == ["negation", "date-time", "spelling"]
+    assert [s["severity"] for s in row["spans"]] == ["critical", "major", "minor"]
+    assert main(base + ["--min-severity", "major"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [s["type"] for s in row["spans"]] == ["negation", "date-time"]
+    assert main(base + ["--min-confidence", "2"]) == 2
+    assert "--min-confidence must be between 0 and 1" in capsys.readouterr().err

@@ -23,7 +23,11 @@ ERRORS = [
     ("vi", "Giá điện tăng 15% từ tháng này.", "Giá điện tăng 25% từ tháng này.", "number", "major"),
     ("zh", "公司去年出口了2300辆汽车。", "公司去年出口了3200辆汽车。", "number", "major"),
     ("zh", "这座桥长三十五米。", "这座桥长五十三米。", "number", "major"),
+    ("fr", "L'usine emploie 3 000 ouvriers.", "L'usine emploie 5 000 ouvriers.", "number", "major"),
+    ("es", "La empresa vendió 2.500 coches en marzo.", "La empresa vendió 5.200 coches en marzo.", "number", "major"),
     # dates and times
+    ("fr", "Le sommet aura lieu lundi à Paris.", "Le sommet aura lieu jeudi à Paris.", "date-time", "major"),
+    ("es", "La reunión se celebró en julio.", "La reunión se celebró en agosto.", "date-time", "major"),
     ("en", "The talks will resume on Monday in Geneva.", "The talks will resume on Thursday in Geneva.", "date-time", "major"),
     ("en", "The law takes effect in June next year.", "The law takes effect in January next year.", "date-time", "major"),
     ("en", "The market opens at 9 a.m. every day.", "The market opens at 9 p.m. every day.", "date-time", "major"),
@@ -40,6 +44,8 @@ ERRORS = [
     ("vi", "Chính phủ không phê duyệt kế hoạch này.", "Chính phủ phê duyệt kế hoạch này.", "negation", "critical"),
     ("vi", "Dự án đã hoàn thành đúng hạn.", "Dự án chưa hoàn thành đúng hạn.", "negation", "critical"),
     ("zh", "政府没有批准这个计划。", "政府批准了这个计划。", "negation", "critical"),
+    ("fr", "Le gouvernement n'a pas approuvé le plan.", "Le gouvernement a approuvé le plan.", "negation", "critical"),
+    ("es", "El gobierno no aprobó el plan.", "El gobierno aprobó el plan.", "negation", "critical"),
     # names
     ("en", "The minister met officials from France on Tuesday.", "The minister met officials from Italy on Tuesday.", "entity", "major"),
     ("en", "The deal was signed by President Lee and the mayor.", "The deal was signed by President Park and the mayor.", "entity", "major"),

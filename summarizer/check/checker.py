@@ -21,6 +21,7 @@ from sacrebleu.metrics import CHRF
 
 from ..models import Encoder
 from ..text import Sentence, char_ngram_similarity, profile, split_sentences
+from . import calibration
 from .align import SentencePair, align_sentences
 from .evidence import Evidence
 from .flags import PairAlignment, align_pair, calque, find_flags, untyped
@@ -37,7 +38,10 @@ class Checker:
     words and inflection rules); ``encoder`` is a sentence-transformers model id or path (default:
     the bundled all-MiniLM-L6-v2, English); ``use_encoder=False`` keeps to lexical evidence.
     ``metrics`` names the scores to report (default ``score, bleu, chrf, ter``; see
-    :data:`summarizer.check.scores.REGISTRY`). Phrasebook matches are added where the alignment
+    :data:`summarizer.check.scores.REGISTRY`). Flags come worst first (severity, then confidence);
+    ``calibrated`` turns their confidence into the fitted probability of a real error
+    (:mod:`summarizer.check.calibration`); ``min_severity`` and ``min_confidence`` filter them
+    (default: keep all). Phrasebook matches are added where the alignment
     flagged nothing: the shipped vi→en phrasebook for English by default, another
     :class:`Phrasebook`, or ``None`` for none.
 
@@ -51,7 +55,7 @@ class Checker:
     def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
                  batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
                  phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None,
-                 min_severity: str = "minor", min_confidence: float = 0.0):
+                 min_severity: str = "minor", min_confidence: float = 0.0, calibrated: bool = True):
         self.lang = lang
         self.profile = profile(lang)
         if phrasebook == "default":
@@ -62,6 +66,7 @@ class Checker:
         self.evidence = Evidence(self.profile, model)
         self.encoder = model
         self.metric_names = list(metrics) if metrics else None
+        self.calibration = calibration.load(self.evidence.name) if calibrated else None
         self.min_severity, self.min_confidence = min_severity, min_confidence
         self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
 
@@ -88,13 +93,12 @@ class Checker:
         closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
         alignments = [align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)]
         if self.evidence.encoder is not None:
-            # One batched encoder call for every distinct sentence and swapped variant of the call:
+            # One batched encoder call for every distinct passage and swapped variant of the call:
             # a reference shared by many systems is encoded once.
             self.evidence.clear()
-            self.evidence.embed([t for a in alignments for e in untyped(a) for t in (a.hyp, a.swapped(e))])
+            self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        flags = [self._flags(a) for a in alignments]
-        metrics, stats, scores = self._score(hypotheses, refs, [spans for spans, _ in flags])
+        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments)
         segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
                                   tuple(spans), tuple(omissions))
                     for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
@@ -102,28 +106,36 @@ class Checker:
         signatures = {name: metrics[name].signature() for name in display_order(metrics)}
         return CorpusResult(tuple(segments), corpus, signatures, stats)
 
-    def _flags(self, a: PairAlignment) -> tuple[list[Span], list[Span]]:
-        """A pair's flags (worst first, filtered) and omissions."""
+    def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: list[PairAlignment]):
+        """Metrics, their per-segment statistics and segment scores, metric by metric; the flags
+        are found just before the checker score, which they lower (and whose parts calibrate them)."""
+        metrics = self.metrics()
+        bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
+        segments = Segments(hypotheses, refs, bertscore)
+        stats, flags = {}, []
+        for name, metric in metrics.items():
+            if name == "score":
+                flags = [self._flags(a, {n: v[i] for n, v in segments.scores.items()}) for i, a in enumerate(alignments)]
+                segments.flags = [spans for spans, _ in flags]
+            stats[name] = metric.statistics(segments)
+            segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
+        return metrics, stats, segments.scores, flags
+
+    def _flags(self, a: PairAlignment, scores: dict[str, float]) -> tuple[list[Span], list[Span]]:
+        """A pair's flags and omissions: calibrated, filtered, worst first."""
         edits = untyped(a)
         if self.evidence.encoder is not None:
-            kind, sims = "swap", self.evidence.swap_similarities([(a.hyp, a.swapped(e)) for e in edits])
+            kind, sims = "swap", self.evidence.swap_similarities([a.swapped(e) for e in edits])
         else:
             kind, sims = "chars", [char_ngram_similarity(*a.phrase(e)[:2]) for e in edits]
         spans, omissions = find_flags(a, self.profile, sims, kind)
-        spans = [s for s in self._with_phrasebook(a, spans) if keep(s, self.min_severity, self.min_confidence)]
+        spans = self._with_phrasebook(a, spans)
+        if self.calibration is not None:
+            spans = [self.calibration.apply(s, scores) for s in spans]
+            omissions = [self.calibration.apply(s, scores) for s in omissions]
+        spans = [s for s in spans if keep(s, self.min_severity, self.min_confidence)]
         omissions = [s for s in omissions if keep(s, self.min_severity, self.min_confidence)]
         return _worst_of_overlaps(by_importance(spans)), by_importance(omissions)
-
-    def _score(self, hypotheses: Sequence[str], refs: list[list[str]], flags: list[list[Span]]):
-        """Metrics, their per-segment statistics, and segment scores, metric by metric."""
-        metrics = self.metrics()
-        bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
-        segments = Segments(hypotheses, refs, bertscore, flags=flags)
-        stats = {}
-        for name, metric in metrics.items():
-            stats[name] = metric.statistics(segments)
-            segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
-        return metrics, stats, segments.scores
 
     def _with_phrasebook(self, a: PairAlignment, spans: list[Span]) -> list[Span]:
         """Spans plus the phrasebook's matches that the reference confirms (it words the place

@@ -198,21 +198,44 @@ def facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fac
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
+    if not lang.opposites:
+        return None
+    single, phrases = _opposites(lang)
     hyp = {lang.normal_form(w) for w in hyp_words}
     ref = {lang.normal_form(w) for w in ref_words}
+    for word in hyp - ref:
+        for other in single.get(word, ()):
+            if other in ref and other not in hyp:
+                return word, other
     joiner = "" if lang.unspaced else " "
     hyp_text, ref_text = joiner.join(w.casefold() for w in hyp_words), joiner.join(w.casefold() for w in ref_words)
-    for a, b in lang.opposites:
-        for x, y in ((a, b), (b, a)):
-            if _has(x, hyp, hyp_text, lang) and _has(y, ref, ref_text, lang) and not _has(x, ref, ref_text, lang):
-                return x, y
+    for x, y in phrases:
+        if _contains(hyp_text, x, lang) and _contains(ref_text, y, lang) and not _contains(ref_text, x, lang):
+            return x, y
     return None
 
 
-def _has(term: str, normal: set[str], text: str, lang: LanguageProfile) -> bool:
-    if " " in term or lang.unspaced:
-        return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text) is not None if not lang.unspaced else term in text
-    return lang.normal_form(term) in normal
+_OPPOSITE_INDEX: dict[str, tuple[dict[str, set[str]], list[tuple[str, str]]]] = {}
+
+
+def _opposites(lang: LanguageProfile) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
+    """The profile's opposites as normal form → its opposites (single words), and phrase pairs
+    (both directions), built once per language."""
+    if lang.code not in _OPPOSITE_INDEX:
+        single: dict[str, set[str]] = {}
+        phrases: list[tuple[str, str]] = []
+        for a, b in lang.opposites:
+            if " " in a or " " in b or lang.unspaced:
+                phrases += [(a, b), (b, a)]
+            else:
+                single.setdefault(lang.normal_form(a), set()).add(lang.normal_form(b))
+                single.setdefault(lang.normal_form(b), set()).add(lang.normal_form(a))
+        _OPPOSITE_INDEX[lang.code] = (single, phrases)
+    return _OPPOSITE_INDEX[lang.code]
+
+
+def _contains(text: str, term: str, lang: LanguageProfile) -> bool:
+    return term in text if lang.unspaced else re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text) is not None
 
 
 def spelling_variants(a: str, b: str) -> bool:

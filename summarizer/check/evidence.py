@@ -55,7 +55,7 @@ class Evidence:
         return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
 
     def swap_similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        """Cosine of each sentence with its variant (the reference's phrase swapped in)."""
+        """Cosine of each passage with its variant (the reference's phrase swapped in)."""
         if not pairs:
             return []
         vectors = self.embed([t for pair in pairs for t in pair])

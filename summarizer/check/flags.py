@@ -26,6 +26,7 @@ from .spans import Span
 # similarity of the two phrases (no encoder covers the language).
 PARAPHRASE = {"swap": 0.9, "chars": 0.8}  # at or above: an equivalent rewording, not flagged
 MAJOR_BELOW = {"swap": 0.8, "chars": 0.4}  # below: the meaning changed (major), else minor
+SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares (cost follows length)
 # type → (severity, confidence) for differences a detector typed
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
@@ -54,10 +55,14 @@ class PairAlignment:
         ht, rt = _trim(self.h[e.h1 : e.h2]), _trim(self.r[e.r1 : e.r2])
         return _text(self.hyp, ht), _text(self.ref, rt), ht[0].start, ht[-1].end
 
-    def swapped(self, e: Edit) -> str:
-        """The hypothesis with the reference's phrase in place of its own."""
+    def swapped(self, e: Edit, context: int = SWAP_CONTEXT) -> tuple[str, str]:
+        """The hypothesis around the phrase (``context`` tokens each side), and the same with the
+        reference's phrase in place of its own."""
         hyp_phrase, ref_phrase, start, end = self.phrase(e)
-        return self.hyp[:start] + ref_phrase + self.hyp[end:]
+        left = self.h[max(0, e.h1 - context)].start if e.h1 > 0 else start
+        right = self.h[min(len(self.h), e.h2 + context) - 1].end if e.h2 < len(self.h) else end
+        left, right = min(left, start), max(right, end)
+        return self.hyp[left:right], self.hyp[left:start] + ref_phrase + self.hyp[end:right]
 
 
 def _content(tokens: Sequence[Token], lang: LanguageProfile) -> list[Token]:

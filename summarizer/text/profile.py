@@ -103,7 +103,9 @@ _OPPOSITES = {
         friend enemy|peace war|safe dangerous|safety danger|true false|right wrong|correct incorrect|guilty innocent
         convict acquit|arrest release|capture release|freeze unfreeze|always never|all none|everyone nobody|with without
         public private|domestic foreign|internal external|local national|urban rural|male female|man woman|men women
-        boy girl|husband wife|father mother|son daughter|king queen|increase decline|boost cut|expand contract
+        boy girl|husband wife|father mother|son daughter|king queen|he she|him her|his her|himself herself|mr mrs
+        mr ms|sir madam|brother sister|uncle aunt|nephew niece|prince princess|actor actress|boyfriend girlfriend
+        grandfather grandmother|grandson granddaughter|gentleman lady|gentlemen ladies|increase decline|boost cut|expand contract
         expansion contraction|inflation deflation|appreciate depreciate|optimistic pessimistic|optimism pessimism
         happy sad|love hate|praise criticize|praise criticise|reward punish|rescue abandon|remember forget|find lose
         found lost|sink float|sunk floated|push pull|give take|gave took|send receive|sent received|teach learn
@@ -204,16 +206,21 @@ class LanguageProfile:
         >>> profile("en").normal_form("Factories"), profile("vi").normal_form("nghe")
         ('factory', 'nghe')
         """
-        word = token.casefold().replace("’", "'")
-        if not self.english_inflection or not word.isalpha():
-            return word
-        if len(word) > 4 and word.endswith("ies"):
-            return word[:-3] + "y"  # factories → factory
-        return _SUFFIX.sub("", word)
+        return _normal_form(token, self.english_inflection)
 
     def is_content(self, word: str) -> bool:
         """A word that carries meaning: alphanumeric and not a function word."""
         return word[:1].isalnum() and word.casefold() not in self.stopwords
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _normal_form(token: str, english_inflection: bool) -> str:
+    word = token.casefold().replace("’", "'")
+    if not english_inflection or not word.isalpha():
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # factories → factory
+    return _SUFFIX.sub("", word)
 
 
 def _tokenizer(code: str) -> str:

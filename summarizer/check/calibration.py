@@ -1,0 +1,68 @@
+"""Calibrated flag confidence: the probability that a flag marks a real error, from the flag's type,
+severity, heuristic evidence and its segment's scores, by a logistic model fitted on expert MQM
+annotations (``eval/calibrate.py`` fits it on one part of the MQM dev file and reports its
+reliability on the rest). The fitted constants are data (``data/calibration.json``), one set per
+sentence encoder, as bert_score keeps its per-model constants.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from .spans import SEVERITIES, TYPES, Span
+
+FILE = "calibration.json"
+
+
+def features(span: Span, scores: dict[str, float]) -> dict[str, float]:
+    """What the model sees of a flag: its type and severity (one-hot), its heuristic confidence, its
+    length, and its segment's chrF++ and BERTScore (0–1)."""
+    values = {f"type={t}": float(span.type == t) for t in TYPES}
+    values.update({f"severity={s}": float(span.severity == s) for s in SEVERITIES})
+    values.update({"heuristic": span.confidence, "log_chars": math.log1p(span.end - span.start),
+                   "words": float(len(span.text.split())), "segment_chrf": scores.get("chrf", 0.0) / 100,
+                   "segment_bertscore": scores.get("bertscore", scores.get("chrf", 0.0)) / 100})
+    return values
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A fitted logistic model: ``coef`` per feature, ``intercept``; ``best_f1_threshold`` is the
+    confidence threshold with the best F1 on the fitting data (for ``--min-confidence``; nothing is
+    filtered by default); ``fitted_on`` says what the data was."""
+
+    coef: dict[str, float]
+    intercept: float
+    best_f1_threshold: float
+    fitted_on: str
+    encoder: str | None
+
+    def confidence(self, span: Span, scores: dict[str, float]) -> float:
+        return self.confidence_from(features(span, scores))
+
+    def confidence_from(self, values: dict[str, float]) -> float:
+        """The probability of a real error, given a flag's :func:`features`."""
+        z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in values.items())
+        return 1 / (1 + math.exp(-z))
+
+    def apply(self, span: Span, scores: dict[str, float]) -> Span:
+        return replace(span, confidence=round(self.confidence(span, scores), 3))
+
+    def to_dict(self) -> dict:
+        return {"coef": self.coef, "intercept": self.intercept, "best_f1_threshold": self.best_f1_threshold,
+                "fitted_on": self.fitted_on, "encoder": self.encoder}
+
+
+@functools.lru_cache(maxsize=8)
+def load(encoder: str | None) -> Calibration | None:
+    """The shipped calibration for an encoder (``None``: lexical evidence only), or None if none was fitted."""
+    try:
+        data = json.loads(resources.files("summarizer").joinpath("data", FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    fitted = data.get(encoder or "lexical")
+    return Calibration(**fitted) if fitted else None
