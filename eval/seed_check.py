@@ -39,7 +39,7 @@ def main() -> None:
     ref = args.reference.read_text(encoding="utf-8")
     result = Checker().check_document(mt, ref)
     for span in result.spans:
-        print(f"{span.category:12} {span.severity:5} {span.confidence:.2f}  {span.text!r} -> {span.suggestion!r}")
+        print(f"{span.severity:8} {span.type or span.category:14} {span.confidence:.2f}  {span.text!r} -> {span.suggestion!r}")
     kept = kept_characters(mt, ref)
     flagged = {i for s in result.spans for i in range(s.start, s.end) if not mt[i].isspace()}
     on_kept = len(flagged & kept)

@@ -78,7 +78,7 @@ CSS = """
 .cards h3{margin:.1em 0 .3em}.cards .meta{color:#57606a;font-size:.9em}
 table.pairs{border-collapse:collapse;width:100%}table.pairs td,table.pairs th{border:1px solid #d0d7de;
 padding:.4em .6em;vertical-align:top;text-align:left}table.pairs td.score{white-space:nowrap;text-align:right}
-mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
+mark.critical{background:#f47c7c;color:#000}mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
 mark.omission{background:none;color:inherit;text-decoration:underline wavy #c0392b}
 .legend mark{padding:0 .3em}.mt-only{white-space:pre-wrap;line-height:1.5}
 """
@@ -243,7 +243,8 @@ def _pairs_html(result: DocumentResult, spans: list[Span]) -> str:
         ref_cell = marked_html(result.ref, ref_marks, (pair.ref_start, pair.ref_end)) if pair.ref_text else ""
         score = f"{pair.result.score:.1f}" if pair.result else "–"
         out.append(f"<tr><td class='mt'>{mt_cell}</td><td class='ref'>{ref_cell}</td><td class='score'>{score}</td></tr>")
-    out.append("</table><p class='legend'><mark class='major'>major</mark> <mark class='minor'>minor</mark> "
+    out.append("</table><p class='legend'><mark class='critical'>critical</mark> <mark class='major'>major</mark> "
+               "<mark class='minor'>minor</mark> "
                "— hover a flag for its suggestion; the reference's wording is marked on the right, and "
                "<mark class='minor omission'>underlined</mark> where the MT left it out.</p>")
     return "".join(out)

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from ..check.spans import marked_html, reference_marks
+from ..check.spans import SEVERITIES, marked_html, reference_marks
 from .output import format_ranking, format_signatures
 from .stats import SystemScore
 
@@ -24,6 +24,7 @@ class ReportBuilder:
         self.histogram = np.zeros(bins, dtype=int)
         self.flags: Counter = Counter()
         self.suggestions: dict[str, Counter] = defaultdict(Counter)
+        self.kinds: dict[str, tuple[int, str]] = {}  # flagged text → its worst (severity, type)
         self._worst: list[tuple[float, int, dict]] = []
         self._keep = worst
         self._seen = 0
@@ -32,6 +33,8 @@ class ReportBuilder:
         for span in row["spans"]:
             key = span["text"].casefold()
             self.flags[key] += 1
+            kind = (SEVERITIES.index(span["severity"]), span.get("type") or span["category"])
+            self.kinds[key] = max(self.kinds.get(key, kind), kind)
             if span["suggestion"]:
                 self.suggestions[key][span["suggestion"]] += 1
         if row["score"] is None:
@@ -59,10 +62,14 @@ class ReportBuilder:
                  "<p class='note'>± is the half-width of the 95 % bootstrap interval; p is the paired "
                  "bootstrap test against the best system.</p><h2>Signatures</h2>", format_signatures(signatures, "html")]
         parts.append("<h2>Segment scores</h2>" + self._chart())
-        parts.append("<h2>Most frequent flags</h2><table><tr><th>flagged</th><th>times</th><th>suggested</th></tr>")
-        for text, count in self.flags.most_common(30):
+        parts.append("<h2>Most frequent flags</h2><p class='note'>Worst severity first, then the most frequent.</p>"
+                     "<table><tr><th>flagged</th><th>severity</th><th>type</th><th>times</th><th>suggested</th></tr>")
+        frequent = sorted(self.flags.most_common(200), key=lambda item: (-self.kinds[item[0]][0], -item[1]))[:30]
+        for text, count in frequent:
+            severity, kind = self.kinds[text]
             suggested = ", ".join(f"{esc(s)} ({n})" for s, n in self.suggestions[text].most_common(3)) or "–"
-            parts.append(f"<tr><td>{esc(text)}</td><td>{count}</td><td>{suggested}</td></tr>")
+            parts.append(f"<tr><td>{esc(text)}</td><td>{SEVERITIES[severity]}</td><td>{esc(kind)}</td>"
+                         f"<td>{count}</td><td>{suggested}</td></tr>")
         parts.append("</table><h2>Lowest-scoring segments</h2><table><tr><th>id</th><th>system</th><th>score</th>"
                      "<th>machine translation (flags marked)</th><th>reference (suggested wording marked)</th></tr>")
         for row in self.worst():
@@ -86,5 +93,5 @@ class ReportBuilder:
 _CSS = ("body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}"
         "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
         "vertical-align:top;text-align:left}th{background:#f3f3f3}code{font-size:13px}.note{color:#555}"
-        "mark.major{background:#f8b4b4}mark.minor{background:#fde68a}mark{background:#fde68a}"
+        "mark.critical{background:#f47c7c}mark.major{background:#f8b4b4}mark.minor{background:#fde68a}mark{background:#fde68a}"
         ".chart{width:100%;max-width:600px}.chart rect{fill:#4a7bd0}.chart text{font-size:11px;fill:#555}")

@@ -161,7 +161,9 @@ def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """Negators (single words of the profile's list, and English ``n't``)."""
     single = {n for n in lang.negators if " " not in n}
     facts = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1].text.casefold() in lang.not_negating:
+            continue  # "not only", "not until": an idiom, not a negation
         word = t.text.casefold().replace("’", "'")
         if word in single or (lang.code == "en" and word.endswith("n't")):
             facts.append(Fact("negation", "not", t.start, t.end))
@@ -189,7 +191,19 @@ def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[
 
 def facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """All typed facts of a sentence, in text order; numbers and names inside a calendar name
-    ("Thứ Hai", "tháng 5") belong to it."""
+    ("Thứ Hai", "tháng 5") belong to it. Cached per text (a reference serves many systems)."""
+    key = (text, lang.code)
+    if key not in _FACTS:
+        if len(_FACTS) >= 4096:
+            _FACTS.clear()
+        _FACTS[key] = _facts(text, tokens, lang)
+    return list(_FACTS[key])
+
+
+_FACTS: dict[tuple[str, str], list[Fact]] = {}
+
+
+def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     dates = calendar(text, lang)
     others = numbers(text, lang) + negations(tokens, lang) + entities(text, tokens, lang)
     others = [f for f in others if f.kind == "negation" or not any(d.start <= f.start < d.end for d in dates)]

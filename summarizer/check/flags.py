@@ -41,8 +41,8 @@ class PairAlignment:
 
     hyp: str
     ref: str
-    h: list[Token]
-    r: list[Token]
+    h: Sequence[Token]
+    r: Sequence[Token]
     edits: list[Edit]
     types: list[str | None] = field(default_factory=list)
     hyp_facts: list[Fact] = field(default_factory=list)

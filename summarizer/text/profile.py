@@ -43,7 +43,7 @@ _STOPWORDS = {
 
 # Words that negate a clause (polarity). Multi-word negators are written with spaces.
 _NEGATORS = {
-    "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"),
+    "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot"),
     "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder"),
     "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "ni", "sans"),
     "es": ("no", "nunca", "jamás", "ningún", "ninguno", "ninguna", "nada", "nadie", "ni", "sin", "tampoco"),
@@ -59,23 +59,20 @@ _NEGATORS = {
 
 # Number words and scale words (value); a scale word after a number multiplies it ("2.3 million").
 _NUMBER_WORDS = {
-    "en": dict(zip("zero one two three four five six seven eight nine ten eleven twelve".split(), range(13)))
-    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12},
-    "de": dict(zip("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), range(13)))
-    | {"ein": 1, "eine": 1, "einen": 1, "zwanzig": 20, "hundert": 100},
-    "fr": dict(zip("zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split(), range(13)))
-    | {"une": 1, "vingt": 20, "cent": 100},
-    "es": dict(zip("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), range(13)))
-    | {"una": 1, "veinte": 20, "cien": 100},
-    "vi": dict(zip("một hai ba bốn năm sáu bảy tám chín mười".split(), range(1, 11))) | {"trăm": 100},
+    "en": dict(zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13)))
+    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50},
+    "de": dict(zip("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), range(2, 13))) | {"zwanzig": 20},
+    "fr": dict(zip("deux trois quatre cinq six sept huit neuf dix onze douze".split(), range(2, 13))) | {"vingt": 20},
+    "es": dict(zip("dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), range(2, 13))) | {"veinte": 20},
+    "vi": dict(zip("hai ba bốn năm sáu bảy tám chín mười".split(), range(2, 11))),
     "zh": dict(zip("零一二三四五六七八九十", range(11))) | {"两": 2, "百": 100},
-}
-_SCALE_WORDS = {
-    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
-    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
-    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
-    "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9},
-    "vi": {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
+}  # "one" and its kin are left out: far more often an article or a pronoun ("one day", "the one")
+_SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only after a number
+    "en": {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
+    "de": {"hundert": 1e2, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
+    "fr": {"cent": 1e2, "mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "es": {"cien": 1e2, "cientos": 1e2, "mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9},
+    "vi": {"trăm": 1e2, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
     "zh": {"千": 1e3, "万": 1e4, "亿": 1e8},
 }
 _PERCENT_WORDS = {
@@ -161,6 +158,10 @@ _UNITS = (
     "power-megawatt", "power-kilowatt", "power-gigawatt", "energy-kilowatt-hour",
 )
 
+# Words after a negator that make an idiom rather than a negation ("not only", "not until").
+_NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
+                 "es": ("solo", "sólo")}
+
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 
@@ -187,6 +188,7 @@ class LanguageProfile:
     stopwords: frozenset[str]
     negators: tuple[str, ...]
     english_inflection: bool
+    not_negating: tuple[str, ...] = ()
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
@@ -293,6 +295,7 @@ def profile(code: str | None) -> LanguageProfile:
         code=code, name=_NAMES.get(code, code), unspaced=code in _UNSPACED_LANGUAGES,
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
+        not_negating=_NOT_NEGATING.get(code, ()),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),

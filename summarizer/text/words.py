@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,13 +26,14 @@ class Token:
         return self.text[0].isalnum()
 
 
-def tokenize(text: str) -> list[Token]:
+@functools.lru_cache(maxsize=4096)  # a reference is tokenized once for all the systems checked against it
+def tokenize(text: str) -> tuple[Token, ...]:
     """Words, single characters of unspaced scripts and punctuation marks, with character offsets.
 
     >>> [t.text for t in tokenize("Nhà máy well-known 工厂!")]
     ['Nhà', 'máy', 'well-known', '工', '厂', '!']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def char_ngram_similarity(a: str, b: str, n: int = 3) -> float:
