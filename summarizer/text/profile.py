@@ -112,7 +112,19 @@ _OPPOSITES = {
         lifted imposed|relax tighten|resign appoint|elected defeated|join quit|join leave|inflow outflow|upstream downstream
         ascend descend|climb fall|surge plunge|surge slump|soar plunge|jump slump|rally slump|bull bear|hawk dove
         ceasefire offensive|extend shorten|lengthen shorten|advance retreat|forward backward|winter summer|spring autumn
-        day night|morning evening|sunrise sunset|dawn dusk|am pm|a.m p.m|midnight noon""",
+        day night|morning evening|sunrise sunset|dawn dusk|am pm|a.m p.m|midnight noon
+        good bad|better worse|best worst|easy difficult|easy hard|simple complex|clean dirty|quiet loud|quiet noisy
+        calm angry|dark bright|deep shallow|thick thin|wet dry|soft hard|alive dead|live die|born died|awake asleep
+        near far|same different|similar different|common rare|usual unusual|normal abnormal|often rarely
+        frequent rare|important unimportant|necessary unnecessary|certain uncertain|sure unsure|clear unclear
+        fair unfair|honest dishonest|kind cruel|polite rude|brave cowardly|wise foolish|smart stupid|clever stupid
+        safe unsafe|healthy sick|healthy ill|beautiful ugly|interesting boring|famous unknown|temporary permanent
+        like dislike|come go|came went|bring take|brought took|lead follow|spend save|save waste|open shut
+        start stop|continue stop|appear disappear|build destroy|create destroy|construct demolish|accept decline
+        raise cut|arrive leave|lose find|increase lower|wealthy poor
+        sell buy|export import|cause prevent|help hinder|allow prevent|true untrue
+        agree reject|support reject|welcome reject|welcome oppose|confirm reject|trust distrust|trust doubt
+        attack protect|increase shrink|growth decline|growth recession|boom recession|expand reduce|gain drop""",
     "de": """steigen sinken|stieg sank|gestiegen gesunken|erhöht gesenkt|zugenommen abgenommen|gewonnen verloren
         angenommen abgelehnt|genehmigt abgelehnt|gebilligt abgelehnt|geöffnet geschlossen|erlaubt verboten|erhöhen senken|erhöhung senkung|zunahme abnahme|wachsen schrumpfen|gewinn verlust
         gewinnen verlieren|sieg niederlage|annehmen ablehnen|zustimmen ablehnen|erlauben verbieten|legal illegal
