@@ -156,3 +156,6 @@ def test_a_meaning_error_costs_more_than_a_paraphrase(checkers):
 def test_detectors_say_where_a_language_is_not_covered():
     result = Checker(lang="zh", phrasebook=None).check("价格很高。", ["价格非常贵。"])
     assert all("no sentence encoder covers 'zh'" in s.note for s in result.spans if s.type == "mistranslation")
+    signatures = Checker(lang="de", phrasebook=None).check_corpus(["Der Preis stieg."], ["Der Preis sank."]).signatures
+    assert "detectors:number,date-time,negation,opposite,compound" in signatures["flags"]
+    assert "not-covered:entity" in signatures["flags"] and "paraphrase:chars" in signatures["flags"]

@@ -24,7 +24,9 @@ from ..text import Sentence, char_ngram_similarity, profile, split_sentences
 from . import calibration
 from .align import SentencePair, align_sentences
 from .evidence import Evidence
-from .flags import PairAlignment, align_pair, calque, find_flags, untyped
+from ..version import __version__
+from .detectors import coverage
+from .flags import PARAPHRASE, PairAlignment, align_pair, calque, find_flags, untyped
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
 from .scores import Metric, Segments, Settings, build_metrics, display_order
@@ -104,7 +106,22 @@ class Checker:
                     for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
         corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
         signatures = {name: metrics[name].signature() for name in display_order(metrics)}
+        signatures["flags"] = self.flags_signature()
         return CorpusResult(tuple(segments), corpus, signatures, stats)
+
+    def flags_signature(self) -> str:
+        """How flags were found, to report beside them: the detectors that cover the target language
+        (and those that do not), the paraphrase evidence and the confidence calibration."""
+        covered = coverage(self.profile)
+        parts = [f"lang:{self.lang}", "detectors:" + ",".join(k for k, v in covered.items() if v)]
+        missing = [k for k, v in covered.items() if not v]
+        if missing:
+            parts.append("not-covered:" + ",".join(missing))
+        evidence = self.evidence.name
+        parts.append(f"paraphrase:swap({evidence})>={PARAPHRASE['swap']}" if evidence else
+                     f"paraphrase:chars>={PARAPHRASE['chars']}")
+        parts.append(f"confidence:{self.calibration.fitted_on}" if self.calibration else "confidence:heuristic")
+        return "|".join(parts + [f"summarizer:{__version__}"])
 
     def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: list[PairAlignment]):
         """Metrics, their per-segment statistics and segment scores, metric by metric; the flags

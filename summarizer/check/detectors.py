@@ -300,8 +300,9 @@ def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], lis
 
 
 def coverage(lang: LanguageProfile) -> dict[str, bool]:
-    """Which detectors have the facts they need for this language."""
-    return {"number": bool(lang.units) or lang.code != "und", "date-time": bool(lang.calendar),
-            "negation": bool(lang.negators), "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
-            "opposite": bool(lang.opposites), "compound": lang.compounds,
-            "paraphrase": True}
+    """Which detectors have the facts they need for this language (compounds only where words
+    compound; names only where capitals mark them)."""
+    covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
+               "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
+               "opposite": bool(lang.opposites)}
+    return covered | ({"compound": True} if lang.compounds else {})
