@@ -70,6 +70,7 @@ class Checker:
         self.metric_names = list(metrics) if metrics else None
         self.calibration = calibration.load(self.evidence.name) if calibrated else None
         self.min_severity, self.min_confidence = min_severity, min_confidence
+        self._metrics: dict[str, Metric] | None = None
         self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
 
     def metrics(self) -> dict[str, Metric]:
@@ -126,7 +127,11 @@ class Checker:
     def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: list[PairAlignment]):
         """Metrics, their per-segment statistics and segment scores, metric by metric; the flags
         are found just before the checker score, which they lower (and whose parts calibrate them)."""
-        metrics = self.metrics()
+        # One set of metric objects per checker: sacrebleu's tokenizers cache per instance, so
+        # fresh objects per batch would keep growing memory with the corpus.
+        if self._metrics is None:
+            self._metrics = self.metrics()
+        metrics = self._metrics
         bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
         segments = Segments(hypotheses, refs, bertscore)
         stats, flags = {}, []
