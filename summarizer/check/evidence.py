@@ -1,5 +1,5 @@
-"""Contextual evidence from the sentence encoder, each distinct text encoded once: phrase
-similarity (for the paraphrase filter), BERTScore recall and sentence vectors. Where the encoder
+"""Contextual evidence from the sentence encoder, each distinct text encoded once: the swap test
+(for the paraphrase filter), BERTScore recall and sentence vectors. Where the encoder
 does not cover the target language, character n-grams and TF-IDF stand in."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Sequence
 import numpy as np
 
 from ..models import Encoder, sentence_vectors
-from ..text import LanguageProfile, char_ngram_similarity
+from ..text import LanguageProfile
 
 
 class Evidence:
@@ -44,15 +44,6 @@ class Evidence:
         if todo:
             self._tokens.update(zip(todo, self.encoder.encode_tokens(todo)))
         return [self._tokens[t] for t in texts]
-
-    def similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        """Similarity of each (hypothesis phrase, reference phrase): embedding cosine, or character n-grams."""
-        if not pairs:
-            return []
-        if self.encoder is None:
-            return [char_ngram_similarity(a, b) for a, b in pairs]
-        vectors = self.embed([t for pair in pairs for t in pair])
-        return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
 
     def swap_similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """Cosine of each passage with its variant (the reference's phrase swapped in)."""
