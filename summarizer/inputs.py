@@ -31,9 +31,10 @@ def json_object(line: str, where: str, expected: str) -> dict:
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is dropped); refuse binary data and invalid UTF-8 with the line number."""
     if not data.strip():
-        raise InputError(f"{name}: the input is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file (NUL bytes), expected UTF-8 text")
+        raise InputError(f"{name}: the input is empty" + (" (only whitespace)" if data else ""))
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(f"{name}:{line}: NUL byte; this looks like a binary file, expected UTF-8 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -98,7 +99,7 @@ def read_pages(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
                 raise InputError(f"{path}: no .txt, .html or .jsonl files in this directory")
             yield from read_pages([str(p) for p in files])
         elif path.lower().endswith(".jsonl"):
-            for number, line in enumerate(read_text(path).splitlines(), 1):
+            for number, line in enumerate(read_text(path).split("\n"), 1):  # JSON strings may hold U+2028
                 if not line.strip():
                     continue
                 record = json_object(line, f"{path}:{number}", "a 'text' field")

@@ -46,10 +46,18 @@ def test_empty_and_binary_and_invalid_utf8(tmp_path):
     assert len(skipped) == 1 and "skipped" in skipped[0]
 
 
-def test_a_one_megabyte_line_is_fine(tmp_path):
-    long = "word " * 200_000
+def test_long_segments_up_to_the_limit_are_read_and_longer_ones_are_bad_records(tmp_path):
+    long = "word " * 30_000  # 150,000 characters: under the default limit of 200,000
     [record] = read_aligned([write(tmp_path, "h.txt", long + "\n")], [write(tmp_path, "r.txt", long + "\n")])
     assert len(record.mt) == len(long)
+    hyp = write(tmp_path, "h2.txt", "short\n" + "x" * 101 + "\nshort\n")
+    ref = write(tmp_path, "r2.txt", "short\nshort\nshort\n")
+    items = list(read_aligned([hyp], [ref], max_chars=100))
+    assert [getattr(i, "mt", None) for i in items] == ["short", None, "short"]
+    assert str(items[1]) == f"{hyp}:2: line longer than 100 characters (the segment limit)"
+    path = write(tmp_path, "r.jsonl", '{"mt": "%s", "ref": "y"}\n{"mt": "x", "ref": "y"}\n' % ("x" * 101))
+    items = list(read_records(path, max_chars=100))
+    assert "segment longer than 100 characters" in str(items[0]) and items[1].mt == "x"
 
 
 @pytest.mark.parametrize("name,content", [
@@ -77,3 +85,54 @@ def test_malformed_records_say_file_line_and_what(tmp_path, name, content, messa
     with pytest.raises(InputError) as err:
         list(records(read_records(path), "fail", print))
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_tsv_is_tab_separated_without_quoting(tmp_path):
+    path = write(tmp_path, "q.tsv", 'mt\tref\n"Hello," he said.\t"Hi," he said.\n')
+    [record] = read_records(path)
+    assert record.mt == '"Hello," he said.' and record.refs == ('"Hi," he said.',)
+
+
+def test_csv_quoted_fields_may_hold_commas_quotes_and_line_breaks(tmp_path):
+    path = write(tmp_path, "q.csv", 'id,mt,ref\na,"One line,\nand another","He said ""hi""."\nb,Two.,Two.\n')
+    first, second = read_records(path)
+    assert first.mt == "One line,\nand another" and first.refs == ('He said "hi".',)
+    assert (second.id, second.where) == ("b", f"{path}:4")
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"mt": "ok", "ref": 5}', "q.jsonl:1: 'ref' must be a string, not int"),
+    ('{"mt": "ok", "ref": "r", "id": {"a": 1}}', "q.jsonl:1: 'id' must be a string, not dict"),
+    ('{"mt": ["ok"], "ref": "r"}', "q.jsonl:1: 'mt' must be a string, not list"),
+    ('{"mt": "ok", "refs": ["r", 3]}', "q.jsonl:1: 'refs' must be a list of strings"),
+    ('{"mt": "ok", "ref": "r", "system": true}', "q.jsonl:1: 'system' must be a string, not bool"),
+])
+def test_record_fields_of_the_wrong_type_are_bad_records(tmp_path, content, message):
+    path = write(tmp_path, "q.jsonl", content + "\n")
+    with pytest.raises(InputError) as err:
+        list(records(read_records(path), "fail", print))
+    assert str(err.value).endswith(message)
+
+
+def test_repeated_ids_are_an_error_unless_skipped(tmp_path):
+    path = write(tmp_path, "d.jsonl", '{"id": 1, "mt": "a", "ref": "a"}\n{"id": "2", "mt": "b", "ref": "b"}\n'
+                                      '{"id": "1", "mt": "c", "ref": "c"}\n{"id": "1", "system": "B", "mt": "d", "ref": "d"}\n')
+    with pytest.raises(InputError, match=r"d.jsonl:3: id '1' of system 'system' repeats line 1"):
+        list(records(read_records(path), "fail", print))
+    assert [r.mt for r in records(read_records(path), "skip", lambda m: None)] == ["a", "b", "d"]
+
+
+def test_whitespace_only_and_cr_only_files(tmp_path):
+    blank = write(tmp_path, "blank.txt", "  \n\t\n \n")
+    with pytest.raises(InputError, match=r"blank.txt: the input is empty \(only whitespace\)"):
+        next(read_aligned([blank], [blank]))
+    hyp = write(tmp_path, "mac.txt", "A cat.\rA dog.\r")
+    ref = write(tmp_path, "ref.txt", "The cat.\nThe dog.\n")
+    assert [(r.mt, r.refs[0]) for r in read_aligned([hyp], [ref])] == [("A cat.", "The cat."), ("A dog.", "The dog.")]
+
+
+def test_a_nul_byte_anywhere_is_refused(tmp_path):
+    from summarizer.inputs import read_text
+    path = write(tmp_path, "page.txt", b"Title\n\n" + b"Some text. " * 2000 + b"\nMore\x00text\n")
+    with pytest.raises(InputError, match=r"page.txt:4: NUL byte"):
+        read_text(path)

@@ -13,11 +13,13 @@ import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from ..inputs import InputError, json_object
 
-MAX_LINE_CHARS = 2_000_000  # a single segment longer than this is refused (a stray binary file)
+MAX_SEGMENT_CHARS = 200_000  # a longer segment (hypothesis or reference) is a bad record: see records()
+RECORD_LINE_SEGMENTS = 8  # a record line may hold mt, src and references: this many segments' worth
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -33,73 +35,95 @@ class Record:
     where: str = ""  # file:line, for messages
 
 
-def _lines(path: str) -> Iterator[tuple[int, str | InputError]]:
-    """Decoded lines of a UTF-8 file (BOM and CRLF handled), numbered from 1, streamed; a line that
-    cannot be decoded comes as an :class:`InputError` value, so the caller may skip it."""
+def _open(path: str) -> BinaryIO:
     try:
-        fh = open(path, "rb")
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, expected a text file") from None
-    with fh:
-        for number, raw in enumerate(fh, 1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if b"\x00" in raw:
-                yield number, InputError(f"{path}:{number}: NUL byte; this looks like a binary file, expected UTF-8 text")
-                continue
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def _raw_lines(path: str, limit: int) -> Iterator[bytes | None]:
+    """The lines of a file as bytes, without their line ends, streamed; ``None`` for a line longer
+    than ``limit`` bytes (skipped without being held in memory). Lines end with LF or CRLF; a file
+    with CR but no LF in its first megabyte (old Mac line ends) is split on CR."""
+    with _open(path) as fh:
+        head = fh.read(_CHUNK)
+        sep = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
+        buffer, too_long, chunk = b"", False, head
+        while chunk:
+            *lines, buffer = (buffer + chunk).split(sep)
+            for line in lines:
+                yield None if too_long else line.removesuffix(b"\r")
+                too_long = False
+            if len(buffer) > limit:
+                buffer, too_long = b"", True
+            chunk = fh.read(_CHUNK)
+        if buffer or too_long:
+            yield None if too_long else buffer.removesuffix(b"\r")
+
+
+def _lines(path: str, max_chars: int = MAX_SEGMENT_CHARS,
+           limit: str = "the segment limit") -> Iterator[tuple[int, str | InputError]]:
+    """Decoded lines of a UTF-8 file (BOM, CRLF and CR-only handled), numbered from 1, streamed; a
+    line that cannot be decoded or is too long comes as an :class:`InputError` value, so the caller
+    may skip it."""
+    for number, raw in enumerate(_raw_lines(path, 4 * max_chars), 1):
+        if number == 1 and raw is not None and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if raw is None:
+            yield number, InputError(f"{path}:{number}: line longer than {max_chars:,} characters ({limit})")
+        elif b"\x00" in raw:
+            yield number, InputError(f"{path}:{number}: NUL byte; this looks like a binary file, expected UTF-8 text")
+        else:
             try:
-                line = raw.decode("utf-8").rstrip("\r\n")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as err:
                 yield number, InputError(f"{path}:{number}: invalid UTF-8 (byte 0x{raw[err.start]:02x}); "
                                          "re-save the file as UTF-8")
                 continue
-            if len(line) > MAX_LINE_CHARS:
-                yield number, InputError(f"{path}:{number}: line longer than {MAX_LINE_CHARS:,} characters")
-                continue
-            yield number, line
+            if len(line) > max_chars:
+                yield number, InputError(f"{path}:{number}: line longer than {max_chars:,} characters ({limit})")
+            else:
+                yield number, line
 
 
-def count_lines(path: str) -> int:
-    """Number of lines (a last line without a newline counts)."""
-    try:
-        with open(path, "rb") as fh:
-            data_lines = 0
-            last = b"\n"
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                data_lines += chunk.count(b"\n")
-                last = chunk[-1:]
-            return data_lines + (last != b"\n")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a text file") from None
+def count_lines(path: str, max_chars: int = MAX_SEGMENT_CHARS) -> tuple[int, bool]:
+    """Number of lines (a last line without a line end counts) and whether any holds more than whitespace."""
+    count, text = 0, False
+    for raw in _raw_lines(path, 4 * max_chars):
+        count += 1
+        text = text or raw is None or bool(raw.strip())
+    return count, text
 
 
-def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str],
-                 system_names: Sequence[str] | None = None) -> Iterator[Record | InputError]:
+def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_names: Sequence[str] | None = None,
+                 max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Record | InputError]:
     """Records from line-aligned hypothesis files (one per system) and reference files.
 
     All files must have the same number of lines; this is checked first, so a mismatch stops the
     run before any record is produced. Records come system by system, in line order; a line
-    that cannot be read comes as an :class:`InputError` value (see :func:`records`).
+    that cannot be read or is longer than ``max_chars`` comes as an :class:`InputError` value
+    (see :func:`records`).
     """
     if system_names and len(system_names) != len(hyp_paths):
         raise InputError(f"--system-names has {len(system_names)} names for {len(hyp_paths)} hypothesis files")
     names = list(system_names) if system_names else [Path(p).stem for p in hyp_paths]
     if len(set(names)) != len(names):
         raise InputError(f"system names must differ: {', '.join(names)} (use --system-names)")
-    counts = {path: count_lines(path) for path in [*hyp_paths, *ref_paths]}
-    expected = counts[hyp_paths[0]]
-    for path, count in counts.items():
+    counts = {path: count_lines(path, max_chars) for path in dict.fromkeys([*hyp_paths, *ref_paths])}
+    expected = counts[hyp_paths[0]][0]
+    for path, (count, text) in counts.items():
+        if not text:
+            raise InputError(f"{path}: the input is empty" + (" (only whitespace)" if count else ""))
         if count != expected:
             raise InputError(f"{path} has {count} lines but {hyp_paths[0]} has {expected}; "
                              "hypotheses and references must be line-aligned")
-    if expected == 0:
-        raise InputError(f"{hyp_paths[0]}: the input is empty")
     for name, hyp_path in zip(names, hyp_paths):
-        streams = [_lines(hyp_path)] + [_lines(p) for p in ref_paths]
+        streams = [_lines(hyp_path, max_chars)] + [_lines(p, max_chars) for p in ref_paths]
         for rows in zip(*streams):
             number = rows[0][0]
             error = next((line for _, line in rows if isinstance(line, InputError)), None)
@@ -107,73 +131,131 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str],
                                   where=f"{hyp_path}:{number}")
 
 
-def _record(fields: dict, where: str, number: int) -> Record:
+def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | None:
+    """An optional text field: a string (or, where ``numbers``, a number), or missing/null/empty."""
+    value = fields.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
+
+
+def _record(fields: dict, where: str, number: int, max_chars: int) -> Record:
     mt = fields.get("mt")
     if not isinstance(mt, str):
-        raise InputError(f"{where}: missing 'mt' (the machine translation)")
+        raise InputError(f"{where}: missing 'mt' (the machine translation)" if mt is None else
+                         f"{where}: 'mt' must be a string, not {type(mt).__name__}")
     refs = fields.get("refs")
     if refs is None:
-        refs = [fields["ref"]] if isinstance(fields.get("ref"), str) and fields["ref"] != "" else []
+        ref = _text(fields, "ref", where, numbers=False)
+        refs = [ref] if ref is not None else []
     if isinstance(refs, str):
         refs = [refs]
     if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
         raise InputError(f"{where}: 'refs' must be a list of strings")
+    if max(len(t) for t in [mt, *refs]) > max_chars:
+        raise InputError(f"{where}: segment longer than {max_chars:,} characters (the segment limit)")
+    return Record(_text(fields, "id", where) or str(number), _text(fields, "system", where) or "system", mt,
+                  tuple(refs), _text(fields, "src", where, numbers=False), _text(fields, "doc", where), where)
 
-    def text(key: str) -> str | None:
-        value = fields.get(key)
-        return None if value in (None, "") else str(value)
-    return Record(text("id") or str(number), text("system") or "system", mt, tuple(refs), text("src"), text("doc"), where)
 
-
-def read_records(path: str) -> Iterator[Record | InputError]:
+def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Record | InputError]:
     """COMET-style records from ``.jsonl``, ``.tsv`` or ``.csv``: fields ``mt`` and ``ref`` (or a
-    JSON list ``refs``), optional ``src``, ``id``, ``system``, ``doc``. A bad record comes as an
-    :class:`InputError` value (see :func:`records`); a bad file (missing, no header) raises."""
+    JSON list ``refs``), optional ``src``, ``id``, ``system``, ``doc``. TSV is tab-separated text
+    without quoting (as sacrebleu and COMET users write it); CSV follows RFC 4180 (quoted fields
+    may hold commas and line breaks). A bad record, or an id repeated within a system, comes as
+    an :class:`InputError` value (see :func:`records`); a bad file (missing, no header) raises."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".jsonl", ".json", ".tsv", ".csv"):
         raise InputError(f"{path}: unknown record format {suffix or '(no extension)'}; use .jsonl, .tsv or .csv")
-    lines = _lines(path)
-    header: list[str] | None = None
-    if suffix in (".tsv", ".csv"):
-        number, first = next(lines, (0, InputError(f"{path}: the input is empty")))
-        if isinstance(first, InputError):
-            raise first
-        header = _split(first, suffix)
-        if "mt" not in header:
-            raise InputError(f"{path}:1: the header has no 'mt' column (columns: {', '.join(header)})")
-    seen = False
-    for number, line in lines:
-        if isinstance(line, InputError):
-            yield line
+    rows = _csv_rows(path, max_chars) if suffix == ".csv" else _split_rows(path, suffix, max_chars)
+    seen: dict[tuple[str, str], int] = {}
+    for number, fields in rows:
+        if isinstance(fields, InputError):
+            yield fields
             continue
-        if not line.strip():
-            continue
-        seen = True
         where = f"{path}:{number}"
         try:
-            yield _record(_fields(line, header, suffix, where), where, number)
+            record = _record(fields, where, number, max_chars)
         except InputError as err:
             yield err
+            continue
+        first = seen.setdefault((record.system, record.id), number)
+        if first != number:
+            yield InputError(f"{where}: id {record.id!r} of system {record.system!r} repeats line {first}")
+            continue
+        yield record
     if not seen:
         raise InputError(f"{path}: no records")
 
 
-def _split(line: str, suffix: str) -> list[str]:
-    return next(csv.reader([line], delimiter="\t" if suffix == ".tsv" else ","))
+def _header(path: str, header: list[str]) -> list[str]:
+    if "mt" not in header:
+        raise InputError(f"{path}:1: the header has no 'mt' column (columns: {', '.join(header)})")
+    return header
 
 
-def _fields(line: str, header: list[str] | None, suffix: str, where: str) -> dict:
-    if header is None:
-        return json_object(line, where, "'mt' and 'ref'")
-    row = _split(line, suffix)
+def _split_rows(path: str, suffix: str, max_chars: int) -> Iterator[tuple[int, dict | InputError]]:
+    """JSONL objects, or TSV rows (tab-separated, no quoting) under their header, by line number."""
+    header: list[str] | None = None
+    for number, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
+                               f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}"):
+        if isinstance(line, InputError) or not line.strip():
+            if isinstance(line, InputError) and header is None and suffix == ".tsv":
+                raise line
+            if isinstance(line, InputError):
+                yield number, line
+            continue
+        where = f"{path}:{number}"
+        if suffix != ".tsv":
+            try:
+                yield number, json_object(line, where, "'mt' and 'ref'")
+            except InputError as err:
+                yield number, err
+        elif header is None:
+            header = _header(path, line.split("\t"))
+        else:
+            yield number, _table_fields(line.split("\t"), header, where)
+
+
+def _csv_rows(path: str, max_chars: int) -> Iterator[tuple[int, dict | InputError]]:
+    """CSV rows under their header by starting line number, read with the csv module (quoted
+    fields may span lines). A line that cannot be decoded stops the file."""
+    def text() -> Iterator[str]:
+        for _, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
+                              f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}"):
+            if isinstance(line, InputError):
+                raise line
+            yield line + "\n"
+
+    reader = csv.reader(text())
+    header: list[str] | None = None
+    start = 1
+    try:
+        for row in reader:
+            number, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = _header(path, row)
+            else:
+                yield number, _table_fields(row, header, f"{path}:{number}")
+    except csv.Error as err:
+        raise InputError(f"{path}:{reader.line_num}: malformed CSV ({err})") from None
+
+
+def _table_fields(row: list[str], header: list[str], where: str) -> dict | InputError:
     if len(row) != len(header):
-        raise InputError(f"{where}: {len(row)} fields but the header has {len(header)}")
+        return InputError(f"{where}: {len(row)} fields but the header has {len(header)}")
     fields = dict(zip(header, row))
     if "refs" in fields:
         try:
             fields["refs"] = json.loads(fields["refs"])
         except json.JSONDecodeError:
-            raise InputError(f"{where}: 'refs' must be a JSON list of strings") from None
+            return InputError(f"{where}: 'refs' must be a JSON list of strings")
     return fields
 
 
@@ -200,7 +282,7 @@ RECORD_SUFFIXES = (".jsonl", ".json", ".tsv", ".csv")
 
 
 def read_corpus(files: Sequence[str], references: Sequence[str] = (), system_names: Sequence[str] | None = None,
-                display: Callable[[str], str] = str) -> Iterator[Record | InputError]:
+                display: Callable[[str], str] = str, max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Record | InputError]:
     """Records from what a user hands over: one records file (``.jsonl``/``.tsv``/``.csv``, carrying
     its references), or plain-text MT files (one per system) with line-aligned reference files.
     ``display`` names a file in messages (e.g. an upload's original name)."""
@@ -213,8 +295,8 @@ def read_corpus(files: Sequence[str], references: Sequence[str] = (), system_nam
         if len(files) > 1 or references:
             raise InputError(f"{display(files[0])}: one records file at a time; records carry their references "
                              "(reference files go with plain-text MT files)")
-        return read_records(files[0])
+        return read_records(files[0], max_chars)
     if not references:
         raise InputError(f"{display(files[0])}: plain-text MT files need their reference file "
                          "(or records with mt and ref fields)")
-    return read_aligned(list(files), list(references), system_names or [Path(f).stem for f in files])
+    return read_aligned(list(files), list(references), system_names or [Path(f).stem for f in files], max_chars)
