@@ -7,8 +7,9 @@ import json
 import signal
 import sys
 
+from .batch.records import MAX_SEGMENT_CHARS
 from .check import DEFAULT_METRICS, REGISTRY
-from .inputs import InputError, atomic_output, read_pages, read_text
+from .inputs import MAX_STREAM_BYTES, InputError, atomic_output, check_outputs, local_inputs, read_pages, read_text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +50,8 @@ def _check_options(sub) -> None:
                        description="Check MT against references, sacrebleu style (line-aligned --hyp/--ref files) "
                                    "or COMET style (--input records with mt and ref). With no reference, flag the "
                                    "phrasebook's known awkward renderings only.")
-    c.add_argument("--hyp", nargs="+", default=[], help="MT file(s), one segment per line; several = several systems")
+    c.add_argument("--hyp", nargs="+", default=[],
+                   help="MT file(s), one segment per line; several = several systems; - reads standard input")
     c.add_argument("--ref", action="append", default=[], help="reference file, line-aligned with --hyp (repeatable)")
     c.add_argument("--input", help="records file: .jsonl, .tsv or .csv with mt, ref (or refs), optional src, id, system, doc")
     c.add_argument("--mt-doc", help="document mode: an MT article, not sentence-aligned with --ref-doc")
@@ -69,12 +71,17 @@ def _check_options(sub) -> None:
     c.add_argument("--format", choices=["text", "jsonl", "tsv", "csv", "html"], default="text",
                    help="per-segment output, or html for the report alone (default: text)")
     c.add_argument("--report", help="also write the self-contained HTML report to this file")
-    c.add_argument("-o", "--output", help="write here instead of stdout; written atomically (via OUTPUT.partial)")
-    c.add_argument("--resume", action="store_true", help="continue an interrupted run from OUTPUT.partial (jsonl)")
+    c.add_argument("-o", "--output", help="write here instead of stdout, all at once when the run completes; "
+                                          "progress is kept in OUTPUT.partial, locked while the run writes it")
+    c.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run from OUTPUT.partial (refused if an input or option changed)")
     c.add_argument("--summary", help="write corpus scores, intervals, ranking and signatures to this JSON file")
     c.add_argument("--fail-under", type=float, help="exit 1 when a system's corpus score is below this")
     c.add_argument("--on-error", choices=["fail", "skip"], default="fail", help="bad record: stop (default) or skip it")
     c.add_argument("--batch-size", type=int, default=256, help="segments checked per batch (default: 256)")
+    c.add_argument("--max-segment-chars", type=int, default=MAX_SEGMENT_CHARS,
+                   help="a longer hypothesis or reference is a bad record (see --on-error; default: %(default)s); "
+                        "TER is computed on a segment's first 200 tokens (noted in the row)")
     c.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (default: 1000)")
     c.add_argument("--no-encoder", action="store_true", help="lexical evidence only (no transformer; faster)")
     c.add_argument("--workers", type=int, default=1,
@@ -116,8 +123,13 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("give either --hyp (with --ref), --input, or --mt-doc with --ref-doc")
     if args.input and args.ref:
         raise InputError("--input records carry their references; --ref goes with --hyp")
-    if args.batch_size < 1 or args.workers < 1:
-        raise InputError("--batch-size and --workers must be at least 1")
+    if args.batch_size < 1 or args.workers < 1 or args.max_segment_chars < 1:
+        raise InputError("--batch-size, --workers and --max-segment-chars must be at least 1")
+    named = [*args.hyp, *args.ref, args.input, args.mt_doc, args.ref_doc]
+    if named.count("-") > 1:
+        raise InputError("standard input (-) can be read only once; give the other inputs as files")
+    check_outputs(named + args.phrasebook, [args.output, args.output and f"{args.output}.partial", args.summary,
+                                             args.report])
     if not 0 <= args.min_confidence <= 1:
         raise InputError("--min-confidence must be between 0 and 1")
     if args.resume and (args.format == "html" or args.report):
@@ -135,43 +147,63 @@ def _checker_options(args: argparse.Namespace) -> dict:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _check_args(args)
+    try:
+        options = _checker_options(args)
+    except ValueError as err:  # an unknown metric
+        raise InputError(str(err)) from None
+    with local_inputs(MAX_STREAM_BYTES) as files:
+        if args.mt_doc:
+            return _check_document(args, options)
+        return _check_corpus(args, options, files)
+
+
+def _check_corpus(args: argparse.Namespace, options: dict, files) -> int:
     from tqdm import tqdm
 
     from .batch import CorpusCheck, format_ranking, format_signatures, read_aligned, read_records, records, write_rows
 
-    _check_args(args)
+    report = args.format == "html" or bool(args.report)
     try:
-        options = _checker_options(args)
-        if args.mt_doc:
-            return _check_document(args, options)
-        report = args.format == "html" or bool(args.report)
         run = CorpusCheck(options, workers=args.workers, report=report)
     except ValueError as err:  # an unknown metric
         raise InputError(str(err)) from None
-    items = read_records(args.input) if args.input else read_aligned(args.hyp, args.ref, args.system_names)
-    stream = records(items, args.on_error, lambda message: print(f"summarizer: {message}", file=sys.stderr))
+    paths = [files.path(p) for p in ([args.input] if args.input else [*args.hyp, *args.ref])]
+    if args.input:
+        items = read_records(paths[0], args.max_segment_chars, files.display)
+    else:
+        items = read_aligned(paths[:len(args.hyp)], paths[len(args.hyp):], args.system_names, args.max_segment_chars,
+                             files.display)
+    stream = records(items, args.on_error, _note)
     show = sys.stderr.isatty() if args.progress is None else args.progress
     with tqdm(total=None, unit="seg", disable=not show, file=sys.stderr) as bar:
         try:
             write_rows(run, stream, args.output, None if args.format == "html" else args.format, args.batch_size,
-                       resume=args.resume, progress=bar.update, out=sys.stdout)
+                       resume=args.resume, progress=bar.update, out=sys.stdout, note=_note,
+                       inputs={files.display(p): p for p in paths + args.phrasebook},
+                       options={"on_error": args.on_error, "max_segment_chars": args.max_segment_chars,
+                                "system_names": args.system_names})
         except KeyboardInterrupt:
-            if args.output and args.format == "jsonl":
-                print(f"summarizer: interrupted; {args.output}.partial keeps what was done: "
-                      "run the same command with --resume to continue", file=sys.stderr)
+            if args.output and args.format != "html":
+                _note(f"interrupted; {args.output}.partial keeps what was done: "
+                      "run the same command with --resume to continue")
             raise
     ranking = run.ranking(n_samples=args.bootstrap)
     if report:
         _write(run.report(ranking), [args.report] + ([args.output or "-"] if args.format == "html" else []))
     if not run.totals:
-        print(f"{run.flags} flags in {run.segments} segments, with the phrasebook only "
-              f"({len(options['phrasebook'] or ())} entries; no reference given)", file=sys.stderr)
+        _note(f"{run.flags} flags in {run.segments} segments, with the phrasebook only "
+              f"({len(options['phrasebook'] or ())} entries; no reference given)")
         return 0
     print(format_ranking(ranking), file=sys.stderr)
     print(format_signatures(run.signatures), file=sys.stderr)
     if args.summary:
         _write(json.dumps(run.summary(ranking, args.bootstrap), indent=2, ensure_ascii=False) + "\n", [args.summary])
     return _fail_under(args.fail_under, ranking)
+
+
+def _note(message: str) -> None:
+    print(f"summarizer: {message}", file=sys.stderr)
 
 
 def _write(text: str, targets: list[str | None]) -> None:
@@ -214,7 +246,12 @@ def _mine(args: argparse.Namespace) -> int:
     from .batch import read_aligned, records
     from .check import Checker, mine_phrasebook, write_phrasebook
 
-    pairs = list(records(read_aligned([args.hyp], [args.ref]), "fail", print))
+    check_outputs([args.hyp, args.ref], [args.output])
+    if args.hyp == args.ref == "-":
+        raise InputError("standard input (-) can be read only once; give the other input as a file")
+    with local_inputs(MAX_STREAM_BYTES) as files:
+        pairs = list(records(read_aligned([files.path(args.hyp)], [files.path(args.ref)], display=files.display),
+                             "fail", _note))
     hyps, refs = [r.mt for r in pairs], [r.refs[0] for r in pairs]
     entries = mine_phrasebook(hyps, refs, Checker(lang=args.lang, device=args.device, phrasebook=None),
                               min_count=args.min_count, min_consistency=args.min_consistency,
@@ -229,6 +266,7 @@ def _summarize(args: argparse.Namespace) -> int:
 
     if args.max_sentences < 1 or args.max_words < 1:
         raise InputError("--max-sentences and --max-words must be at least 1")
+    check_outputs(args.pages, [args.output])
     summarizer = Summarizer(args.model, backend=args.backend, device=args.device, batch_size=args.batch_size,
                             dtype=args.dtype, max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
     with atomic_output(args.output) as out:
@@ -251,13 +289,35 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `summarizer … | head` ends quietly
     args = _parser().parse_args(argv)
     commands = {"summarize": _summarize, "check": _check, "mine": _mine, "serve": _serve}
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return commands[args.command](args)
     except InputError as err:
         print(f"summarizer: error: {err}", file=sys.stderr)
         return 2
+    except Interrupted as stop:
+        return 128 + stop.signal
     except KeyboardInterrupt:
         return 130
+    except OSError as err:  # disk full, a folder removed during the run …
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"summarizer: error: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled as Ctrl-C is (temporary files removed, a run's journal kept)."""
+
+    def __init__(self, signal_number: int):
+        super().__init__(signal_number)
+        self.signal = signal_number
+
+
+def _interrupt(signal_number: int, frame) -> None:
+    raise Interrupted(signal_number)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import IO, Iterator, Sequence
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_STREAM_BYTES = 2 * 1024**3  # standard input, pipes and devices are copied to a temporary file up to this size
 
 
 class InputError(ValueError):
@@ -62,15 +65,128 @@ def read_text(path: str, max_bytes: int = MAX_PAGE_BYTES) -> str:
     return decode(data, name)
 
 
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def check_outputs(inputs: Sequence[str | None], outputs: Sequence[str | None]) -> None:
+    """Refuse, before anything is read or written, an output that is one of the inputs (the same
+    file after resolving links; files inside input folders count), two outputs that are the same
+    file, and an output whose folder is missing or cannot be written. ``None`` and ``-`` (stdout,
+    stdin) are skipped."""
+    files = [f for f in inputs if f not in (None, "-")]
+    files += [str(p) for f in files if os.path.isdir(f) for p in Path(f).rglob("*") if p.is_file()]
+    seen: dict[str, str] = {}
+    for out in (o for o in outputs if o not in (None, "-")):
+        key = os.path.realpath(out)
+        if key in seen:
+            raise InputError(f"{out}: named as two outputs ({seen[key]} and {out}); give each its own file")
+        seen[key] = out
+        same = next((f for f in files if os.path.realpath(f) == key or _same_file(f, out)), None)
+        if same is not None:
+            raise InputError(f"{out}: is also an input ({same}); writing it would destroy that input")
+        if os.path.exists(out) and not os.path.isfile(out):
+            if os.path.isdir(out):
+                raise InputError(f"{out}: is a directory; give a file name for the output")
+            continue  # a device such as /dev/null or a pipe: written directly
+        _check_writable(out)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_writable(out: str) -> None:
+    folder = os.path.dirname(out) or "."
+    if not os.path.isdir(folder):
+        raise InputError(f"{out}: cannot write: the folder {folder} does not exist")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".summarizer-probe.", dir=folder)
+    except OSError as err:
+        raise InputError(f"{out}: cannot write in {folder} ({err.strerror})") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
+@contextmanager
+def local_inputs(max_bytes: int = MAX_STREAM_BYTES) -> Iterator["LocalInputs"]:
+    """Inputs that can be read more than once: see :class:`LocalInputs`. Copies are removed at exit."""
+    folder = tempfile.mkdtemp(prefix="summarizer-inputs.")
+    try:
+        yield LocalInputs(folder, max_bytes)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class LocalInputs:
+    """Regular files as they are; standard input (``-``), pipes, FIFOs and devices copied once
+    into a temporary file (refused past ``max_bytes`` or at a NUL byte, so ``/dev/zero`` stops at
+    once). ``display`` gives the name a user typed, for messages."""
+
+    def __init__(self, folder: str, max_bytes: int):
+        self.folder, self.max_bytes = folder, max_bytes
+        self.names: dict[str, str] = {}
+
+    def path(self, path: str | None) -> str | None:
+        """A path that can be opened again and again (``None`` stays ``None``)."""
+        if path is None or (path != "-" and (_is_regular(path) or not os.path.exists(path) or os.path.isdir(path))):
+            return path
+        name = "<stdin>" if path == "-" else path
+        copy = os.path.join(self.folder, str(len(self.names)), "stdin" if path == "-" else Path(path).name)
+        os.makedirs(os.path.dirname(copy))
+        if path == "-":
+            self._copy(sys.stdin.buffer, copy, name)
+        else:
+            try:
+                source = open(path, "rb")
+            except OSError as err:
+                raise InputError(f"{name}: cannot read ({err.strerror})") from None
+            with source:
+                self._copy(source, copy, name)
+        self.names[copy] = name
+        return copy
+
+    def _copy(self, source: IO[bytes], copy: str, name: str) -> None:
+        size = 0
+        with open(copy, "wb") as out:
+            while chunk := source.read(1 << 20):
+                if b"\x00" in chunk:
+                    raise InputError(f"{name}: NUL byte; this looks like a binary stream, expected UTF-8 text")
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise InputError(f"{name}: more than {_size(self.max_bytes)} from a pipe or stream; "
+                                     "save it to a file first")
+                out.write(chunk)
+
+    def display(self, path: str) -> str:
+        """The name a user gave for ``path`` (a copy's original name)."""
+        return self.names.get(path, path)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**3:g} GB" if n >= 1024**3 else f"{n / 1024**2:g} MB" if n >= 1024**2 else f"{n:,} bytes"
+
+
 @contextmanager
 def atomic_output(path: str | None) -> Iterator[IO[str]]:
     """Write to ``path`` all at once (temporary file, then rename) or to stdout when ``path`` is None or ``-``.
 
-    If the block raises, the target is left untouched and the temporary file removed.
+    If the block raises, the target is left untouched and the temporary file removed. A target
+    that exists and is not a regular file (``/dev/null``, a pipe) is written directly.
     """
     if path in (None, "-"):
         yield sys.stdout
         sys.stdout.flush()
+        return
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

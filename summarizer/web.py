@@ -271,10 +271,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     try:
         batch = list(records(read_corpus(corpus, references, display=names.get), "fail", print))
     except InputError as err:
-        message = str(err)
-        for path, name in names.items():
-            message = message.replace(path, name)
-        raise gr.Error(message) from None
+        raise gr.Error(str(err)) from None
     if len(batch) > MAX_BATCH_SEGMENTS:
         raise gr.Error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
                        "Use `summarizer check` for larger corpora.")
@@ -285,7 +282,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     rows: list = []
     progress(0, desc="Checking segments")
     for checked in run.run(batched(batch, 64)):
-        rows += checked
+        rows += [(record, row) for record, row, _ in checked]
         progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
     ranking = run.ranking()
     jsonl_text, csv_text = io.StringIO(), io.StringIO()

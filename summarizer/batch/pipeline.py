@@ -5,17 +5,18 @@
 
 from __future__ import annotations
 
-import json
-import os
+import hashlib
+import itertools
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
 from ..check import Checker, DocumentResult, Span
 from ..check.spans import by_importance, keep
-from ..check.scores import MeanMetric, display_order
-from ..inputs import InputError
+from ..check.scores import display_order
+from ..inputs import InputError, atomic_output
+from .journal import Journal, check_same_records, manifest as journal_manifest
 from .output import RowWriter, segment_row
 from .records import Record, batched
 from .report import ReportBuilder
@@ -31,7 +32,7 @@ class CorpusCheck:
     (a few numbers per segment) and the report's worst segments.
 
     >>> run = CorpusCheck({"lang": "en", "use_encoder": False, "phrasebook": None})
-    >>> rows = [row for batch in run.run([[Record("1", "mt", "The cat sat.", ("The cat sat.",))]]) for _, row in batch]
+    >>> rows = [row for batch in run.run([[Record("1", "mt", "The cat sat.", ("The cat sat.",))]]) for _, row, _ in batch]
     >>> rows[0]["chrf"], run.segments, [s.system for s in run.ranking(n_samples=10)]
     (100.0, 1, ['mt'])
     """
@@ -47,21 +48,24 @@ class CorpusCheck:
         self.signatures: dict[str, str] = {}
         self.segments = self.flags = 0
 
-    def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict]]]:
-        """For each batch, its records with their output rows, in input order."""
+    def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
+        """For each batch, its records with their output rows and statistics (each metric's
+        statistics row, for the corpus scores; None without a reference), in input order."""
         for batch, result in self.runner.run(batches):
             if result is not None:
                 self.signatures = result.signatures
             rows, position = [], 0
             for record in batch:
+                stats = None
                 if record.refs:
                     self.totals.setdefault(record.system, SystemTotals()).add(result, position)
                     row = segment_row(record, result.segments[position], self.metrics)
+                    stats = {m: [float(x) for x in values[position]] for m, values in result.stats.items()}
                     position += 1
                 else:
                     row = segment_row(record, self._phrasebook_flags(record.mt), self.metrics)
                 self._count(row, record)
-                rows.append((record, row))
+                rows.append((record, row, stats))
             yield rows
 
     def _phrasebook_flags(self, text: str) -> list[Span]:
@@ -69,20 +73,23 @@ class CorpusCheck:
         found = self.book.match(text, self.lang) if self.book else []
         return by_importance(s for s in found if keep(s, self.checker.min_severity, self.checker.min_confidence))
 
-    def add_done(self, done: Sequence[tuple[Record, dict]]) -> None:
-        """Count rows an earlier, interrupted run already wrote: lexical statistics are recomputed
-        (cheaply), averaged scores are read from the rows."""
-        scored = [(record, row) for record, row in done if record.refs]
-        if scored:
-            stats = self.checker.segment_stats([r.mt for r, _ in scored], [r.refs for r, _ in scored])
-            for name, metric in self.checker.metrics().items():
-                if isinstance(metric, MeanMetric):
-                    stats[name] = np.asarray([[row[name], 1.0] for _, row in scored], dtype=np.float64)
-            for k, (record, row) in enumerate(scored):
-                self.totals.setdefault(record.system, SystemTotals()).add_stats(
-                    {name: rows[k] for name, rows in stats.items()}, len(row["spans"]))
-        for record, row in done:
-            self._count(row)
+    def add_done(self, entries: Iterable[dict]) -> None:
+        """Count records an earlier, interrupted run finished (journal entries: ``system``, ``row``
+        and ``stats``), without checking them again."""
+        for entry in entries:
+            if entry.get("stats"):
+                self.totals.setdefault(entry["system"], SystemTotals()).add_stats(
+                    {m: np.asarray(v) for m, v in entry["stats"].items()}, len(entry["row"]["spans"]))
+            self._count(entry["row"])
+
+    def settings(self) -> dict:
+        """The options that change this run's results, as JSON values (for a resume manifest)."""
+        book = self.book
+        return {"lang": self.lang, "flags": self.checker.flags_signature(), "metrics": self.metrics,
+                "min_severity": self.checker.min_severity, "min_confidence": self.checker.min_confidence,
+                "tokenize": self.checker.tokenize,
+                "phrasebook": hashlib.sha256("\n".join(sorted(map(repr, book.entries))).encode()).hexdigest()
+                if book else None}
 
     def _count(self, row: dict, record: Record | None = None) -> None:
         self.segments += 1
@@ -107,65 +114,79 @@ class CorpusCheck:
 
 
 def partial_path(output: str) -> Path:
-    """Where rows go until the run completes (and what ``resume`` continues from)."""
+    """Where the run's journal is kept until the run completes (and what ``resume`` continues from)."""
     return Path(f"{output}.partial")
 
 
-def _resume_point(partial: Path) -> list[dict]:
-    """The complete rows an interrupted run left in ``partial`` (a torn last line is dropped)."""
-    done = []
-    with open(partial, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.endswith("\n"):
-                break
-            done.append(json.loads(line))
-    with open(partial, "w", encoding="utf-8") as fh:  # drop a torn last line
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in done)
-    return done
-
-
 def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, fmt: str | None, batch_size: int,
-               resume: bool = False, progress: Callable[[int], None] = lambda n: None, out=None) -> None:
+               resume: bool = False, progress: Callable[[int], None] = lambda n: None, out=None,
+               inputs: Mapping[str, str] | None = None, options: Mapping | None = None,
+               note: Callable[[str], None] = lambda message: None) -> None:
     """Check ``records`` in batches and write their rows in ``fmt`` (None: write nothing).
 
-    With an ``output`` file, rows go to ``OUTPUT.partial``, renamed to ``output`` when the run
-    completes; an error removes it, an interruption (Ctrl-C) keeps it, and ``resume=True``
-    continues from it (JSONL only): rows already written are counted, not checked again.
-    Without one, rows go to ``out`` as they come. ``progress`` is called with each batch's size.
+    With an ``output`` file, checked records go to a locked journal (``OUTPUT.partial``, see
+    :mod:`summarizer.batch.journal`),
+    and the output is written all at once when the run completes. The journal's manifest holds
+    the run's settings, the reading ``options`` given and a fingerprint of each of ``inputs``
+    (name → path): resuming with any of them changed is refused. An error removes the journal
+    of a fresh run; an interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues
+    from it: finished records are counted from their stored statistics, not checked again.
+    Without an output file, rows go to ``out`` as they come. ``progress`` gets each batch's size.
     """
-    partial = partial_path(output) if fmt and output not in (None, "-") else None
-    if resume and (partial is None or fmt != "jsonl"):
-        raise InputError("--resume needs -o FILE and --format jsonl")
-    done = _resume_point(partial) if resume and partial.exists() else []
-    progress(len(done))
-
-    def fresh_batches() -> Iterator[list[Record]]:
-        for batch in batched(enumerate(records), batch_size):
-            run.add_done([(r, done[i]) for i, r in batch if i < len(done)])
-            todo = [r for i, r in batch if i >= len(done)]
-            if todo:
-                yield todo
-
-    sink = open(partial, "a" if done else "w", encoding="utf-8", newline="") if partial else out
-    writer = RowWriter(sink, fmt, run.metrics) if fmt else None
+    if output in (None, "-") or fmt is None:
+        if resume:
+            raise InputError("--resume needs -o FILE (the run's progress is kept beside it)")
+        _stream_rows(run, records, fmt, batch_size, progress, out)
+        return
+    settings = {**(options or {}), **run.settings()}
+    book = Journal(output, journal_manifest(settings, dict(inputs or {})), note)
+    done = book.open(resume)
     try:
-        if writer and not done:
-            writer.header()
-        for rows in run.run(fresh_batches()):
-            for record, row in rows if writer else ():
-                writer.row(row, record.where)
-            if partial:
-                sink.flush()
+        run.add_done(done)
+        progress(len(done))
+        todo = _after(records, done)
+        for rows in run.run(batched(todo, batch_size)):
+            book.append({"where": r.where, "id": r.id, "system": r.system, "row": row, "stats": stats}
+                        for r, row, stats in rows)
             progress(len(rows))
     except BaseException as err:
-        if partial:
-            sink.close()
-            if not isinstance(err, KeyboardInterrupt) and not resume:
-                partial.unlink(missing_ok=True)
+        if isinstance(err, KeyboardInterrupt) or done:
+            book.close()
+        else:
+            book.discard()
         raise
-    if partial:
-        sink.close()
-        os.replace(partial, output)
+
+    def write(entries: Iterator[dict]) -> None:
+        with atomic_output(output) as fh:
+            writer = RowWriter(fh, fmt, run.metrics)
+            writer.header()
+            for entry in entries:
+                writer.row(entry["row"], entry["where"])
+    book.finish(write)
+
+
+def _after(records: Iterable[Record], done: Sequence[dict]) -> Iterator[Record]:
+    """The records after those already ``done``, checking that those are the journal's."""
+    iterator = iter(records)
+    for start in range(0, len(done), 1024):
+        block = done[start:start + 1024]
+        skipped = list(itertools.islice(iterator, len(block)))
+        if len(skipped) < len(block):
+            raise InputError(f"cannot resume: the input now has {start + len(skipped)} records, the interrupted "
+                             f"run had checked {len(done)}; run it as before, or delete the .partial file")
+        check_same_records(block, skipped)
+    yield from iterator
+
+
+def _stream_rows(run: CorpusCheck, records: Iterable[Record], fmt: str | None, batch_size: int,
+                 progress: Callable[[int], None], out) -> None:
+    writer = RowWriter(out, fmt, run.metrics) if fmt else None
+    if writer:
+        writer.header()
+    for rows in run.run(batched(records, batch_size)):
+        for record, row, _ in rows if writer else ():
+            writer.row(row, record.where)
+        progress(len(rows))
 
 
 def document_rows(result: DocumentResult, metrics: Sequence[str], system: str = "mt-doc") -> list[tuple[Record, dict]]:

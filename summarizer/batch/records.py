@@ -35,22 +35,22 @@ class Record:
     where: str = ""  # file:line, for messages
 
 
-def _open(path: str) -> BinaryIO:
+def _open(path: str, name: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a text file") from None
+        raise InputError(f"{name}: is a directory, expected a text file") from None
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        raise InputError(f"{name}: cannot read ({err.strerror})") from None
 
 
-def _raw_lines(path: str, limit: int) -> Iterator[bytes | None]:
+def _raw_lines(path: str, limit: int, name: str) -> Iterator[bytes | None]:
     """The lines of a file as bytes, without their line ends, streamed; ``None`` for a line longer
     than ``limit`` bytes (skipped without being held in memory). Lines end with LF or CRLF; a file
     with CR but no LF in its first megabyte (old Mac line ends) is split on CR."""
-    with _open(path) as fh:
+    with _open(path, name) as fh:
         head = fh.read(_CHUNK)
         sep = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
         buffer, too_long, chunk = b"", False, head
@@ -66,69 +66,70 @@ def _raw_lines(path: str, limit: int) -> Iterator[bytes | None]:
             yield None if too_long else buffer.removesuffix(b"\r")
 
 
-def _lines(path: str, max_chars: int = MAX_SEGMENT_CHARS,
-           limit: str = "the segment limit") -> Iterator[tuple[int, str | InputError]]:
+def _lines(path: str, max_chars: int = MAX_SEGMENT_CHARS, limit: str = "the segment limit",
+           name: str | None = None) -> Iterator[tuple[int, str | InputError]]:
     """Decoded lines of a UTF-8 file (BOM, CRLF and CR-only handled), numbered from 1, streamed; a
     line that cannot be decoded or is too long comes as an :class:`InputError` value, so the caller
     may skip it."""
-    for number, raw in enumerate(_raw_lines(path, 4 * max_chars), 1):
+    name = name or path
+    for number, raw in enumerate(_raw_lines(path, 4 * max_chars, name), 1):
         if number == 1 and raw is not None and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if raw is None:
-            yield number, InputError(f"{path}:{number}: line longer than {max_chars:,} characters ({limit})")
+            yield number, InputError(f"{name}:{number}: line longer than {max_chars:,} characters ({limit})")
         elif b"\x00" in raw:
-            yield number, InputError(f"{path}:{number}: NUL byte; this looks like a binary file, expected UTF-8 text")
+            yield number, InputError(f"{name}:{number}: NUL byte; this looks like a binary file, expected UTF-8 text")
         else:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as err:
-                yield number, InputError(f"{path}:{number}: invalid UTF-8 (byte 0x{raw[err.start]:02x}); "
+                yield number, InputError(f"{name}:{number}: invalid UTF-8 (byte 0x{raw[err.start]:02x}); "
                                          "re-save the file as UTF-8")
                 continue
             if len(line) > max_chars:
-                yield number, InputError(f"{path}:{number}: line longer than {max_chars:,} characters ({limit})")
+                yield number, InputError(f"{name}:{number}: line longer than {max_chars:,} characters ({limit})")
             else:
                 yield number, line
 
 
-def count_lines(path: str, max_chars: int = MAX_SEGMENT_CHARS) -> tuple[int, bool]:
+def count_lines(path: str, max_chars: int = MAX_SEGMENT_CHARS, name: str | None = None) -> tuple[int, bool]:
     """Number of lines (a last line without a line end counts) and whether any holds more than whitespace."""
     count, text = 0, False
-    for raw in _raw_lines(path, 4 * max_chars):
+    for raw in _raw_lines(path, 4 * max_chars, name or path):
         count += 1
         text = text or raw is None or bool(raw.strip())
     return count, text
 
 
 def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_names: Sequence[str] | None = None,
-                 max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Record | InputError]:
+                 max_chars: int = MAX_SEGMENT_CHARS, display: Callable[[str], str] = str) -> Iterator[Record | InputError]:
     """Records from line-aligned hypothesis files (one per system) and reference files.
 
     All files must have the same number of lines; this is checked first, so a mismatch stops the
     run before any record is produced. Records come system by system, in line order; a line
     that cannot be read or is longer than ``max_chars`` comes as an :class:`InputError` value
-    (see :func:`records`).
+    (see :func:`records`). ``display`` names a file in messages and ``where`` (e.g. ``<stdin>``).
     """
     if system_names and len(system_names) != len(hyp_paths):
         raise InputError(f"--system-names has {len(system_names)} names for {len(hyp_paths)} hypothesis files")
-    names = list(system_names) if system_names else [Path(p).stem for p in hyp_paths]
+    names = list(system_names) if system_names else [Path(display(p)).stem for p in hyp_paths]
     if len(set(names)) != len(names):
         raise InputError(f"system names must differ: {', '.join(names)} (use --system-names)")
-    counts = {path: count_lines(path, max_chars) for path in dict.fromkeys([*hyp_paths, *ref_paths])}
+    counts = {path: count_lines(path, max_chars, display(path)) for path in dict.fromkeys([*hyp_paths, *ref_paths])}
     expected = counts[hyp_paths[0]][0]
     for path, (count, text) in counts.items():
         if not text:
-            raise InputError(f"{path}: the input is empty" + (" (only whitespace)" if count else ""))
+            raise InputError(f"{display(path)}: the input is empty" + (" (only whitespace)" if count else ""))
         if count != expected:
-            raise InputError(f"{path} has {count} lines but {hyp_paths[0]} has {expected}; "
+            raise InputError(f"{display(path)} has {count} lines but {display(hyp_paths[0])} has {expected}; "
                              "hypotheses and references must be line-aligned")
     for name, hyp_path in zip(names, hyp_paths):
-        streams = [_lines(hyp_path, max_chars)] + [_lines(p, max_chars) for p in ref_paths]
+        streams = [_lines(p, max_chars, name=display(p)) for p in [hyp_path, *ref_paths]]
         for rows in zip(*streams):
             number = rows[0][0]
             error = next((line for _, line in rows if isinstance(line, InputError)), None)
             yield error or Record(str(number), name, rows[0][1], tuple(line for _, line in rows[1:]),
-                                  where=f"{hyp_path}:{number}")
+                                  where=f"{display(hyp_path)}:{number}")
 
 
 def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | None:
@@ -162,22 +163,24 @@ def _record(fields: dict, where: str, number: int, max_chars: int) -> Record:
                   tuple(refs), _text(fields, "src", where, numbers=False), _text(fields, "doc", where), where)
 
 
-def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Record | InputError]:
+def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS,
+                 display: Callable[[str], str] = str) -> Iterator[Record | InputError]:
     """COMET-style records from ``.jsonl``, ``.tsv`` or ``.csv``: fields ``mt`` and ``ref`` (or a
     JSON list ``refs``), optional ``src``, ``id``, ``system``, ``doc``. TSV is tab-separated text
     without quoting (as sacrebleu and COMET users write it); CSV follows RFC 4180 (quoted fields
     may hold commas and line breaks). A bad record, or an id repeated within a system, comes as
     an :class:`InputError` value (see :func:`records`); a bad file (missing, no header) raises."""
-    suffix = Path(path).suffix.lower()
+    name = display(path)
+    suffix = Path(name).suffix.lower()
     if suffix not in (".jsonl", ".json", ".tsv", ".csv"):
-        raise InputError(f"{path}: unknown record format {suffix or '(no extension)'}; use .jsonl, .tsv or .csv")
-    rows = _csv_rows(path, max_chars) if suffix == ".csv" else _split_rows(path, suffix, max_chars)
+        raise InputError(f"{name}: unknown record format {suffix or '(no extension)'}; use .jsonl, .tsv or .csv")
+    rows = _csv_rows(path, max_chars, name) if suffix == ".csv" else _split_rows(path, suffix, max_chars, name)
     seen: dict[tuple[str, str], int] = {}
     for number, fields in rows:
         if isinstance(fields, InputError):
             yield fields
             continue
-        where = f"{path}:{number}"
+        where = f"{name}:{number}"
         try:
             record = _record(fields, where, number, max_chars)
         except InputError as err:
@@ -189,7 +192,7 @@ def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS) -> Iterator[Reco
             continue
         yield record
     if not seen:
-        raise InputError(f"{path}: no records")
+        raise InputError(f"{name}: no records")
 
 
 def _header(path: str, header: list[str]) -> list[str]:
@@ -198,35 +201,35 @@ def _header(path: str, header: list[str]) -> list[str]:
     return header
 
 
-def _split_rows(path: str, suffix: str, max_chars: int) -> Iterator[tuple[int, dict | InputError]]:
+def _split_rows(path: str, suffix: str, max_chars: int, name: str) -> Iterator[tuple[int, dict | InputError]]:
     """JSONL objects, or TSV rows (tab-separated, no quoting) under their header, by line number."""
     header: list[str] | None = None
     for number, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
-                               f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}"):
+                               f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}", name):
         if isinstance(line, InputError) or not line.strip():
             if isinstance(line, InputError) and header is None and suffix == ".tsv":
                 raise line
             if isinstance(line, InputError):
                 yield number, line
             continue
-        where = f"{path}:{number}"
+        where = f"{name}:{number}"
         if suffix != ".tsv":
             try:
                 yield number, json_object(line, where, "'mt' and 'ref'")
             except InputError as err:
                 yield number, err
         elif header is None:
-            header = _header(path, line.split("\t"))
+            header = _header(name, line.split("\t"))
         else:
             yield number, _table_fields(line.split("\t"), header, where)
 
 
-def _csv_rows(path: str, max_chars: int) -> Iterator[tuple[int, dict | InputError]]:
+def _csv_rows(path: str, max_chars: int, name: str) -> Iterator[tuple[int, dict | InputError]]:
     """CSV rows under their header by starting line number, read with the csv module (quoted
     fields may span lines). A line that cannot be decoded stops the file."""
     def text() -> Iterator[str]:
         for _, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
-                              f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}"):
+                              f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}", name):
             if isinstance(line, InputError):
                 raise line
             yield line + "\n"
@@ -240,11 +243,11 @@ def _csv_rows(path: str, max_chars: int) -> Iterator[tuple[int, dict | InputErro
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
-                header = _header(path, row)
+                header = _header(name, row)
             else:
-                yield number, _table_fields(row, header, f"{path}:{number}")
+                yield number, _table_fields(row, header, f"{name}:{number}")
     except csv.Error as err:
-        raise InputError(f"{path}:{reader.line_num}: malformed CSV ({err})") from None
+        raise InputError(f"{name}:{reader.line_num}: malformed CSV ({err})") from None
 
 
 def _table_fields(row: list[str], header: list[str], where: str) -> dict | InputError:
@@ -295,8 +298,8 @@ def read_corpus(files: Sequence[str], references: Sequence[str] = (), system_nam
         if len(files) > 1 or references:
             raise InputError(f"{display(files[0])}: one records file at a time; records carry their references "
                              "(reference files go with plain-text MT files)")
-        return read_records(files[0], max_chars)
+        return read_records(files[0], max_chars, display)
     if not references:
         raise InputError(f"{display(files[0])}: plain-text MT files need their reference file "
                          "(or records with mt and ref fields)")
-    return read_aligned(list(files), list(references), system_names or [Path(f).stem for f in files], max_chars)
+    return read_aligned(list(files), list(references), system_names, max_chars, display)

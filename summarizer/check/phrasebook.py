@@ -57,27 +57,37 @@ def phrase_key(text: str) -> str:
     return " ".join(w.casefold() for w in _WORD.findall(text))
 
 
+def _field(record: dict, key: str, where: str) -> str:
+    value = record.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool) and key == "count":
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
+    return value.strip()
+
+
 def _entry(record: dict, where: str) -> Entry:
-    awkward = (record.get("awkward") or "").strip()
-    preferred = (record.get("preferred") or "").strip()
+    awkward, preferred = _field(record, "awkward", where), _field(record, "preferred", where)
     if not awkward:
         raise InputError(f"{where}: 'awkward' is empty")
     if not preferred:
         raise InputError(f"{where}: 'preferred' is empty")
     if not _WORD.search(awkward):
         raise InputError(f"{where}: 'awkward' has no words: {awkward!r}")
-    raw_count = str(record.get("count") or "0").strip()
+    raw_count = _field(record, "count", where) or "0"
     if not raw_count.isdigit():
         raise InputError(f"{where}: 'count' must be a whole number, not {raw_count!r}")
-    return Entry(awkward, preferred, (record.get("target_lang") or "en").strip(), (record.get("source_lang") or "").strip(),
-                 (record.get("note") or "").strip(), int(raw_count), (record.get("example") or "").strip())
+    return Entry(awkward, preferred, _field(record, "target_lang", where) or "en", _field(record, "source_lang", where),
+                 _field(record, "note", where), int(raw_count), _field(record, "example", where))
 
 
 def parse_phrasebook(text: str, name: str) -> list[Entry]:
     """Entries of a phrasebook file's text; ``name`` (used in errors) ending in .jsonl/.json means JSONL."""
     entries = []
     if name.endswith((".jsonl", ".json")):
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             record = json_object(line, f"{name}:{number}", "'awkward' and 'preferred'")
