@@ -13,10 +13,11 @@ readers, workers, writers, statistics, report) over :mod:`summarizer.check` (MT 
 
 from .check import (Checker, CorpusResult, DocumentResult, Entry, Phrasebook, SegmentResult, Span, apply_suggestions,
                     mine_phrasebook)
+from .inputs import InputError
 from .summarize import Article, Summarizer, Summary, split_articles
 from .text import Sentence, detect_language, profile, split_sentences
 from .version import __version__
 
-__all__ = ["Article", "Checker", "CorpusResult", "DocumentResult", "Entry", "Phrasebook", "SegmentResult", "Sentence",
+__all__ = ["Article", "Checker", "CorpusResult", "DocumentResult", "Entry", "InputError", "Phrasebook", "SegmentResult", "Sentence",
            "Span", "Summarizer", "Summary", "__version__", "apply_suggestions", "detect_language", "mine_phrasebook",
            "profile", "split_articles", "split_sentences"]

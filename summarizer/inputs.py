@@ -31,6 +31,19 @@ def json_object(line: str, where: str, expected: str) -> dict:
     return value
 
 
+def valid_text(text: str, name: str) -> str:
+    """``text`` itself when it is a string of valid Unicode (no lone surrogates, which no file can
+    hold); otherwise an :class:`InputError` naming ``name`` and the character."""
+    if not isinstance(text, str):
+        raise InputError(f"{name}: expected text (str), got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(f"{name}: lone surrogate U+{ord(text[err.start]):04X} at character {err.start}; "
+                         "text must be valid Unicode") from None
+    return text
+
+
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is dropped); refuse binary data and invalid UTF-8 with the line number."""
     if not data.strip():

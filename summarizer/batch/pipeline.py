@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -131,12 +132,13 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
     (name → path): resuming with any of them changed is refused. An error removes the journal
     of a fresh run; an interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues
     from it: finished records are counted from their stored statistics, not checked again.
-    Without an output file, rows go to ``out`` as they come. ``progress`` gets each batch's size.
+    Without an output file (or to a device such as ``/dev/null``), rows go to ``out`` as they come. ``progress`` gets each batch's size.
     """
-    if output in (None, "-") or fmt is None:
+    if output in (None, "-") or fmt is None or (os.path.exists(output) and not os.path.isfile(output)):
         if resume:
             raise InputError("--resume needs -o FILE (the run's progress is kept beside it)")
-        _stream_rows(run, records, fmt, batch_size, progress, out)
+        with atomic_output(None if fmt is None else output) as sink:  # stdout, or a device such as /dev/null
+            _stream_rows(run, records, fmt, batch_size, progress, out if output in (None, "-") else sink)
         return
     settings = {**(options or {}), **run.settings()}
     book = Journal(output, journal_manifest(settings, dict(inputs or {})), note)

@@ -19,6 +19,7 @@ from typing import Sequence
 import numpy as np
 from sacrebleu.metrics import CHRF
 
+from ..inputs import valid_text
 from ..models import Encoder
 from ..text import Sentence, char_ngram_similarity, profile, split_sentences
 from . import calibration
@@ -89,6 +90,10 @@ class Checker:
     def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> CorpusResult:
         """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per hypothesis."""
         refs = [[r] if isinstance(r, str) else list(r) for r in references]
+        for number, (hypothesis, rs) in enumerate(zip(hypotheses, refs), 1):
+            valid_text(hypothesis, f"hypothesis {number}")
+            for r in rs:
+                valid_text(r, f"reference {number}")
         if len(refs) != len(hypotheses):
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
         if not hypotheses:
@@ -190,6 +195,8 @@ class Checker:
 
         With an empty reference, only the phrasebook flags the MT (``corpus`` is None).
         """
+        valid_text(mt_text, "MT document")
+        valid_text(ref_text, "reference document")
         if not ref_text.strip():
             spans = self.phrasebook.match(mt_text, self.lang) if self.phrasebook else []
             spans = [s for s in spans if keep(s, self.min_severity, self.min_confidence)]

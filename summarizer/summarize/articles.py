@@ -14,6 +14,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
+from ..inputs import valid_text
 from ..text import Normalized, detect_language, normalize
 
 _RELATED = re.compile(
@@ -259,6 +260,6 @@ def split_articles(text: str) -> list[Article]:
     >>> [(a.title, a.byline, a.body) for a in split_articles(page)]
     [('Big news today', 'Jane Doe', 'The lede sentence. More body.'), ('Another story', None, 'Its one-line lede.')]
     """
-    norm = normalize(text)
+    norm = normalize(valid_text(text, "page"))
     drafts = _merge_repeats(_parse(_lines(norm.text)), norm)
     return [_build(d, i, norm) for i, d in enumerate(drafts)]

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..inputs import valid_text
 from ..models import Encoder, Generator, detect_kind, sentence_vectors
 from ..text import Sentence, count_words, profile, split_sentences
 from .articles import Article
@@ -129,7 +130,11 @@ class Summarizer:
         """One :class:`Summary` per article, in order: at most ``max_sentences`` sentences, about ``max_words`` words."""
         if isinstance(articles, (str, Article)):
             articles = [articles]
-        items = [a if isinstance(a, Article) else Article.from_text(a, id=i) for i, a in enumerate(articles)]
+        items = [a if isinstance(a, Article) else Article.from_text(valid_text(a, f"article {i + 1}"), id=i)
+                 for i, a in enumerate(articles)]
+        for item in items:
+            valid_text(item.body, f"article {item.id + 1}")
+            valid_text(item.title or "", f"article {item.id + 1} title")
         if max_sentences < 1 or max_words <= 0:
             raise ValueError("max_sentences must be >= 1 and max_words > 0")
         if self.backend == "extractive":
