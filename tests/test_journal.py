@@ -1,6 +1,8 @@
 """Resuming interrupted checks: the journal beside the output, its lock and its manifest."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -142,3 +144,53 @@ def test_two_runs_to_the_same_output_the_second_is_refused_at_once(tmp_path, cap
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [str(i) for i in range(1, 2001)]
     assert not partial.exists()
+
+
+def _children(pid):
+    found = []
+    for stat in os.listdir("/proc"):
+        if stat.isdigit():
+            try:
+                fields = open(f"/proc/{stat}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(stat))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_parent_and_the_journal_resumes(tmp_path):
+    hyp, ref = _files(tmp_path, n=4000)
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "summarizer.cli", *_args(hyp, ref, out), "--workers", "2",
+                            "--no-progress"], stderr=subprocess.DEVNULL)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 5000):
+        time.sleep(0.01)
+    workers = _children(run.pid)
+    assert len(workers) >= 2 and run.poll() is None
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{w}") and _state(w) != "Z" for w in workers):
+        time.sleep(0.05)
+    assert not any(os.path.exists(f"/proc/{w}") and _state(w) != "Z" for w in workers)
+    assert main(_args(hyp, ref, out, "--resume", "--no-progress")) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4000
+
+
+def _state(pid):
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux")
+def test_a_worker_asks_the_kernel_to_kill_it_with_its_parent():
+    code = ("import ctypes, os, signal; from summarizer.batch import runner; runner._die_with_parent(os.getppid()); "
+            "sig = ctypes.c_int(); ctypes.CDLL(None).prctl(2, ctypes.byref(sig)); print(sig.value)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == str(int(signal.SIGKILL)), done.stderr

@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 import collections
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
 from typing import Iterable, Iterator
 
 from ..check import Checker, CorpusResult
 from .records import Record
 
 _worker_checker: Checker | None = None
+PR_SET_PDEATHSIG = 1  # prctl(2) option
 
 
-def _start_worker(options: dict) -> None:
+def _start_worker(options: dict, parent: int) -> None:
     global _worker_checker
+    _die_with_parent(parent)
     _worker_checker = Checker(**options)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the process that started it dies (even by ``kill -9``),
+    so no orphan is left waiting on the pool's queue (Linux; elsewhere the pool ends its workers)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _check_in_worker(pairs: tuple[list[str], list[tuple[str, ...]]]) -> CorpusResult:
@@ -42,7 +60,7 @@ class BatchChecker:
             return
         # Forking is cheap, but unsafe once torch holds threads: spawn fresh processes when a model is used.
         context = multiprocessing.get_context("spawn" if self.options.get("use_encoder", True) else "fork")
-        with context.Pool(self.workers, initializer=_start_worker, initargs=(self.options,)) as pool:
+        with context.Pool(self.workers, initializer=_start_worker, initargs=(self.options, os.getpid())) as pool:
             pending: collections.deque = collections.deque()
             for batch in batches:
                 pairs = _pairs(batch)
