@@ -68,6 +68,9 @@ def model_languages(path: str | Path) -> frozenset[str] | None:
     return None if "multilingual" in langs else frozenset(langs)
 
 
+CHARS_PER_TOKEN_BOUND = 32  # encoder inputs are cut at this many characters per token of the model's limit
+
+
 class Encoder:
     """Sentence encoder (sentence-transformers): ``encode(texts)`` → unit-length float32 rows.
 
@@ -116,11 +119,17 @@ class Encoder:
 
         return _shared(("encoder", self.path, self.device, self.dtype), load)  # the key `loaded` looks for
 
+    def _clipped(self, texts: Sequence[str]) -> list[str]:
+        """Texts cut well past what the model reads (``max_seq_length`` tokens, none shorter than a
+        character, few longer than 32), so that a huge text costs no more than the model uses."""
+        limit = CHARS_PER_TOKEN_BOUND * (getattr(self.model, "max_seq_length", None) or 512)
+        return [t[:limit] for t in texts]
+
     def encode_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Unit-length contextual vectors of each text's tokens (special tokens left out)."""
         if not texts:
             return []
-        outputs = self.model.encode(list(texts), batch_size=self.batch_size, output_value="token_embeddings",
+        outputs = self.model.encode(self._clipped(texts), batch_size=self.batch_size, output_value="token_embeddings",
                                     show_progress_bar=False)
         vectors = []
         for tokens in outputs:
@@ -132,7 +141,7 @@ class Encoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        vectors = self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+        vectors = self.model.encode(self._clipped(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return vectors.astype(np.float32, copy=False)
 
@@ -260,14 +269,18 @@ def detect_kind(model: str) -> str:
     return "extractive"
 
 
+MAX_TFIDF_FEATURES = 1 << 14  # the most frequent terms kept: dense rows stay 64 KB each however large the text
+
+
 def tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
     """Unit-length TF-IDF rows (character n-grams for unspaced scripts, words and bigrams otherwise)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if profile(language).unspaced:
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, max_features=MAX_TFIDF_FEATURES)
     else:
-        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True)
+        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True,
+                                     max_features=MAX_TFIDF_FEATURES)
     try:
         vectors = vectorizer.fit_transform(texts).toarray().astype(np.float32)
     except ValueError:  # no tokens at all (e.g. only punctuation)

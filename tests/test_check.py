@@ -123,3 +123,17 @@ def test_corpus_scores_equal_sacrebleu_sentence_and_corpus_scores():
     assert corpus.bleu == pytest.approx(BLEU().corpus_score(hyps, streams).score)
     assert corpus.chrf == pytest.approx(CHRF(word_order=2).corpus_score(hyps, streams).score)
     assert corpus.ter == pytest.approx(TER().corpus_score(hyps, streams).score)
+
+
+def test_ter_covers_the_first_200_tokens_of_a_long_segment_and_says_so():
+    import sacrebleu
+
+    checker = Checker(lang="en", use_encoder=False, phrasebook=None)
+    short = checker.check("The cat sat on the mat today.", "The cat sat on a mat today.")
+    assert short.notes == () and "notes" not in short.to_dict()
+    assert short.ter == pytest.approx(sacrebleu.sentence_ter("The cat sat on the mat today.",
+                                                             ["The cat sat on a mat today."]).score)
+    long_hyp = " ".join(f"w{i % 50}" for i in range(260))
+    result = checker.check(long_hyp, long_hyp.replace("w7 ", "x7 "))
+    assert result.notes == ("TER on the first 200 tokens",) and result.to_dict()["notes"] == list(result.notes)
+    assert checker.check_corpus([long_hyp], [long_hyp]).signatures["ter"].endswith("|max-tokens:200")

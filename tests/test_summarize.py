@@ -126,3 +126,33 @@ def test_context_too_small_for_the_summary_is_a_clear_error(tiny_causal):
     summarizer = Summarizer(tiny_causal, device="cpu", max_input_tokens=40)
     with pytest.raises(ValueError, match="leaves no room"):
         summarizer.summarize(LONG, max_words=30)
+
+
+def test_a_text_without_full_stops_gets_a_summary_within_the_hard_cap():
+    from summarizer.summarize.summarizer import HARD_CAP
+
+    text = " ".join(f"word{i % 97}" for i in range(5000))
+    [summary] = Summarizer().summarize(text, max_words=40)
+    assert summary.summary.endswith("…") and len(summary.summary.split()) <= HARD_CAP * 40
+    [sentence] = summary.sentences
+    assert text[sentence.start:sentence.end] == sentence.text and summary.summary == sentence.text + "…"
+
+
+def test_an_article_of_very_many_sentences_is_summarised_from_its_first_ones(monkeypatch):
+    from summarizer.summarize import summarizer
+
+    monkeypatch.setattr(summarizer, "MAX_ARTICLE_SENTENCES", 5)
+    text = " ".join(f"Sentence number {i} tells about the bridge {i}." for i in range(40))
+    [summary] = Summarizer().summarize(text, max_sentences=2)
+    assert summary.method.endswith("(first 5 sentences)")
+    assert all(s.start < text.index("Sentence number 5 ") for s in summary.sentences)
+
+
+def test_selection_never_builds_a_sentence_by_sentence_matrix():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(30_000, 8)).astype(np.float32)  # 30,000² floats would be 3.6 GB
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    chosen = select_sentences(vectors, [10.0] * 30_000, max_sentences=3, max_words=60)
+    assert len(chosen) == 3 and chosen == sorted(chosen)

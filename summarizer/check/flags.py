@@ -49,6 +49,13 @@ class PairAlignment:
     ref_facts: list[Fact] = field(default_factory=list)
     extra_hyp: list[Fact] = field(default_factory=list)  # facts of the hypothesis the reference lacks
     extra_ref: list[Fact] = field(default_factory=list)
+    _forms: dict = field(default_factory=dict, repr=False)
+
+    def content_forms(self, side: str, lang: LanguageProfile) -> set[str]:
+        """Normal forms of the content words of the hypothesis (``"h"``) or reference (``"r"``), computed once."""
+        if side not in self._forms:
+            self._forms[side] = {lang.normal_form(t.text) for t in _content(getattr(self, side), lang)}
+        return self._forms[side]
 
     def phrase(self, e: Edit) -> tuple[str, str, int, int]:
         """(hypothesis phrase, reference phrase, start, end of the phrase in the hypothesis)."""
@@ -129,7 +136,7 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "spelling" if hyp_words and hyp_words[0].casefold() == ref_words[0].casefold() else "inflection"
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
-        other = {lang.normal_form(t.text) for t in _content(a.r if e.kind == "addition" else a.h, lang)}
+        other = a.content_forms("r" if e.kind == "addition" else "h", lang)
         if moved and all(lang.normal_form(t.text) in other for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence
         return e.kind  # addition or omission

@@ -53,10 +53,12 @@ class SegmentResult(_Scores):
     scores: dict[str, float]
     spans: tuple[Span, ...]
     omissions: tuple[Span, ...] = ()
+    notes: tuple[str, ...] = ()  # what a reader should know about the scores (e.g. "TER on the first 200 tokens")
 
     def to_dict(self) -> dict:
-        return {**{name: round(value, 2) for name, value in self.scores.items()},
-                "spans": [s.to_dict() for s in self.spans], "omissions": [s.to_dict() for s in self.omissions]}
+        row = {**{name: round(value, 2) for name, value in self.scores.items()},
+               "spans": [s.to_dict() for s in self.spans], "omissions": [s.to_dict() for s in self.omissions]}
+        return {**row, "notes": list(self.notes)} if self.notes else row
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ..text import LanguageProfile
 
 RESCALE_BASELINE = 0.5  # BERTScore recall at which the checker score's BERTScore half is 0
 PENALTY = {"critical": 10.0, "major": 5.0, "minor": 1.0}  # score points per flag, times its confidence
+MAX_TER_TOKENS = 200  # TER is computed on a segment's first this-many tokens (see CappedTER)
 
 
 @dataclass
@@ -62,6 +63,10 @@ class Metric(ABC):
     def signature(self) -> str:
         """How the score was computed, to report beside it (as sacrebleu signatures do)."""
 
+    def note(self, hypothesis: str, references: Sequence[str]) -> str | None:
+        """What a reader of this segment's score should know (e.g. it covers only part of it), or None."""
+        return None
+
 
 class SacrebleuMetric(Metric):
     """A sacrebleu metric: its own segment statistics, sentence and corpus scores and signature."""
@@ -85,6 +90,32 @@ class SacrebleuMetric(Metric):
 
     def signature(self) -> str:
         return str(self.corpus.get_signature())
+
+
+class CappedTER(SacrebleuMetric):
+    """sacrebleu's TER on each segment's first ``max_tokens`` whitespace tokens (hypothesis and
+    references): TER's shift search grows with the square of a segment's length, so a very long
+    segment would take minutes and gigabytes. Segments within the cap score exactly as sacrebleu's."""
+
+    def __init__(self, asian_support: bool, max_tokens: int = 200):
+        self.max_tokens = max_tokens
+        super().__init__("ter", TER(asian_support=asian_support), higher_is_better=False)
+
+    def _head(self, text: str) -> str:
+        words = text.split()
+        return text if len(words) <= self.max_tokens else " ".join(words[: self.max_tokens])
+
+    def statistics(self, segments: Segments) -> np.ndarray:
+        return super().statistics(Segments([self._head(h) for h in segments.hypotheses],
+                                           [[self._head(r) for r in rs] for rs in segments.references]))
+
+    def note(self, hypothesis: str, references: Sequence[str]) -> str | None:
+        if max(len(t.split()) for t in [hypothesis, *references]) > self.max_tokens:
+            return f"TER on the first {self.max_tokens} tokens"
+        return None
+
+    def signature(self) -> str:
+        return f"{super().signature()}|max-tokens:{self.max_tokens}"
 
 
 class MeanMetric(Metric):
@@ -189,8 +220,7 @@ REGISTRY: dict[str, MetricSpec] = {
     "bleu": MetricSpec("BLEU", lambda s: SacrebleuMetric(
         "bleu", BLEU(effective_order=True, tokenize=s.tokenize), BLEU(tokenize=s.tokenize))),
     "chrf": MetricSpec("chrF++", lambda s: SacrebleuMetric("chrf", CHRF(word_order=2))),
-    "ter": MetricSpec("TER", lambda s: SacrebleuMetric("ter", TER(asian_support=s.lang.ter_asian_support),
-                                                       higher_is_better=False)),
+    "ter": MetricSpec("TER", lambda s: CappedTER(s.lang.ter_asian_support, MAX_TER_TOKENS)),
     "bertscore": MetricSpec("BERTScore-R", lambda s: BERTScoreRecall(s.encoder) if s.encoder else None),
     "length": MetricSpec("length %", lambda s: LengthRatio()),
     "score": MetricSpec("score", lambda s: CheckerScore(s.encoder)),

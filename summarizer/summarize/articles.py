@@ -148,16 +148,7 @@ def _parse(lines: list[_Line]) -> list[_Draft]:
     pending_byline: str | None = None
     in_related = False
 
-    def next_content(i: int) -> tuple[_Line | None, bool]:
-        """The next heading/text/related line after ``i`` and whether a byline or pipe came first."""
-        marked = False
-        for line in lines[i + 1 :]:
-            if line.kind in ("byline", "pipe"):
-                marked = True
-            elif line.kind != "boilerplate":
-                return line, marked
-        return None, marked
-
+    upcoming = _next_content(lines)
     for i, line in enumerate(lines):
         if line.kind == "related":
             in_related, current = True, None
@@ -174,7 +165,7 @@ def _parse(lines: list[_Line]) -> list[_Draft]:
                 pending_byline = line.text.rstrip("|").strip()
             continue
         if line.kind == "heading":
-            following, marked = next_content(i)
+            following, marked = upcoming[i]
             starts = following is not None and following.kind == "text"
             if starts and structured:
                 starts = in_related or marked or current is None
@@ -199,6 +190,21 @@ def _parse(lines: list[_Line]) -> list[_Draft]:
             drafts.append(current)
         current.paragraphs.append(line)
     return [d for d in drafts if d.paragraphs]
+
+
+def _next_content(lines: list[_Line]) -> list[tuple[_Line | None, bool]]:
+    """For each line, the next heading/text/related line after it and whether a byline or pipe
+    comes first (one backward pass, so a page of many short lines stays linear)."""
+    result: list[tuple[_Line | None, bool]] = [(None, False)] * len(lines)
+    after: _Line | None = None
+    marked = False
+    for i in range(len(lines) - 1, -1, -1):
+        result[i] = (after, marked)
+        if lines[i].kind in ("byline", "pipe"):
+            marked = True
+        elif lines[i].kind != "boilerplate":
+            after, marked = lines[i], False
+    return result
 
 
 def _merge_repeats(drafts: list[_Draft], norm: Normalized) -> list[_Draft]:

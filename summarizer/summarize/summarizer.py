@@ -13,6 +13,7 @@ chunks, each chunk summarised, and the chunk summaries summarised again: nothing
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -24,6 +25,8 @@ from ..text import Sentence, count_words, profile, split_sentences
 from .articles import Article
 
 NEAR_DUPLICATE = 0.9  # cosine above which a sentence repeats one already chosen
+MAX_ARTICLE_SENTENCES = 1000  # an extractive summary chooses among an article's first this-many sentences
+HARD_CAP = 1.5  # a summary never exceeds this times max_words: a longer sentence is cut, ending with "…"
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,8 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
     [0, 1] within the article, mixed with a lead prior ``1/sqrt(1+i)``; sentences are then picked by
     maximal marginal relevance (``redundancy`` weighs the penalty for resembling a picked sentence)
     until ``max_sentences`` or ``max_words`` is reached; near-duplicates of a picked sentence are
-    never added. The best sentence is always kept.
+    never added. The best sentence is always kept. Memory and time grow with the number of
+    sentences times ``max_sentences``, never with its square.
     """
     n = len(vectors)
     if n == 0:
@@ -75,12 +79,15 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
     relevance = (relevance - relevance.min()) / spread if spread > 1e-9 else np.ones(n)
     position = 1 / np.sqrt(1 + np.arange(n))
     score = (1 - position_weight) * relevance + position_weight * position
-    similarity = vectors @ vectors.T
     chosen: list[int] = []
     used = 0.0
     candidates = set(range(n))
+    penalty, last = np.zeros(n), None  # penalty: each sentence's highest cosine to a chosen one
     while candidates and len(chosen) < max_sentences:
-        penalty = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
+        if chosen and chosen[-1] != last:
+            last = chosen[-1]
+            similar = vectors @ vectors[last]
+            penalty = similar if len(chosen) == 1 else np.maximum(penalty, similar)
         best = max(candidates, key=lambda i: score[i] - redundancy * penalty[i])
         candidates.discard(best)
         if chosen and (used + words[best] > max_words or penalty[best] >= NEAR_DUPLICATE):
@@ -88,6 +95,33 @@ def select_sentences(vectors: np.ndarray, words: Sequence[float], max_sentences:
         chosen.append(best)
         used += words[best]
     return sorted(chosen)
+
+
+def _cap(sentences: list[Sentence], max_words: float, language: str) -> tuple[list[Sentence], bool]:
+    """The sentences within the hard cap of ``HARD_CAP * max_words`` words, and whether the last
+    was cut: a sentence that would pass the cap is cut after the words that fit (at least one; its
+    ``end`` where the cut is, so offsets still give its text)."""
+    limit, used, kept = HARD_CAP * max_words, 0.0, []
+    for sent in sentences:
+        words = count_words(sent.text)
+        if used + words <= limit:
+            kept.append(sent)
+            used += words
+            continue
+        room = max(1, int(min(max_words, limit - used)))
+        cut = _cut_after(sent.text, room, language)
+        text = sent.text[:cut].rstrip(" ,;:-–—")
+        kept.append(Sentence(text, sent.start, None if sent.start is None else sent.start + len(text)))
+        return kept, True
+    return kept, False
+
+
+def _cut_after(text: str, words: int, language: str) -> int:
+    """Where ``text`` ends after its first ``words`` words (characters for unspaced scripts)."""
+    if profile(language).unspaced:
+        return min(len(text), 2 * words)
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return ends[min(words, len(ends)) - 1] if ends else len(text)
 
 
 class Summarizer:
@@ -143,7 +177,9 @@ class Summarizer:
 
     # -- extractive ---------------------------------------------------------------------------
     def _extractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
-        split = [split_sentences(a.body, a.language) for a in items]
+        split = [split_sentences(a.body, a.language)[:MAX_ARTICLE_SENTENCES + 1] for a in items]
+        capped = {i for i, sents in enumerate(split) if len(sents) > MAX_ARTICLE_SENTENCES}
+        split = [sents[:MAX_ARTICLE_SENTENCES] for sents in split]
         fits = [self._fits(sents, max_sentences, max_words) for sents in split]
         # One encoder call for every sentence and title of every covered article (batched).
         covered = [i for i, (a, whole) in enumerate(zip(items, fits)) if not whole and self.encoder.covers(a.language)]
@@ -161,8 +197,11 @@ class Summarizer:
                 title_vec = block[-1] if article.title else None
                 chosen = select_sentences(block[: len(sents)], [count_words(s.text) for s in sents], max_sentences,
                                           max_words, title_vec, self.position_weight, self.redundancy)
-            picked = tuple(Sentence(sents[i].text, *article.source_span(sents[i].start, sents[i].end)) for i in chosen)
-            summaries.append(self._summary(article, picked, method))
+            if i in capped:
+                method += f" (first {MAX_ARTICLE_SENTENCES} sentences)"
+            kept, cut = _cap([sents[j] for j in chosen], max_words, article.language)
+            picked = tuple(Sentence(s.text, *article.source_span(s.start, s.end)) for s in kept)
+            summaries.append(self._summary(article, picked, method, cut))
         return summaries
 
     @staticmethod
@@ -179,10 +218,11 @@ class Summarizer:
         return len(sents) <= max_sentences and sum(count_words(s.text) for s in sents) <= max_words
 
     @staticmethod
-    def _summary(article: Article, sentences: tuple[Sentence, ...], method: str) -> Summary:
+    def _summary(article: Article, sentences: tuple[Sentence, ...], method: str, cut: bool = False) -> Summary:
+        """The summary record; ``cut``: the last sentence was cut at the length cap (the text ends with "…")."""
         joiner = "" if profile(article.language).unspaced else " "
-        return Summary(article.id, article.title, joiner.join(s.text for s in sentences), sentences,
-                       article.language, method, article.start, article.end)
+        text = joiner.join(s.text for s in sentences) + ("…" if cut else "")
+        return Summary(article.id, article.title, text, sentences, article.language, method, article.start, article.end)
 
     # -- abstractive --------------------------------------------------------------------------
     def _instruction(self, language: str, max_sentences: int, max_words: float) -> str:
