@@ -5,23 +5,32 @@
 The callbacks (``summarize_page``, ``check_texts``, ``apply_choices``, ``score_corpus``) call the
 library and only turn its records into what the page shows; they are plain functions, tested
 without a browser. The models load once per process, on the first request that needs them; every
-request that uses a model goes through one queue slot (``concurrency_id="model"``), so the model
-is never loaded twice nor run by two requests at once. Inputs are size-limited, uploads come only
-through Gradio's upload handling, and no path is taken from what a user types.
+request that uses a model holds one lock while it does (:func:`_model_slot`), so the model is
+never loaded twice nor run by two requests at once, while model-free requests (a phrasebook-only
+Check, a lexical-only Batch) never wait for it. Inputs are limited per request (characters,
+segment and sentence length, segments, time: the ``MAX_*`` constants), memory is handed back after
+each request, uploads come only through Gradio's upload handling, and no path is taken from what
+a user types. Gradio's copies of uploads and downloads are deleted after an hour and at exit.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
+import ctypes
+import gc
 import html
 import io
 import json
+import os
 import shutil
+import signal
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import gradio as gr
 
@@ -38,6 +47,8 @@ MAX_PAGE_CHARS = 200_000  # a pasted page
 MAX_CHECK_CHARS = 50_000  # each side of the Check tab
 MAX_UPLOAD_BYTES = 10_000_000  # each uploaded corpus file
 MAX_BATCH_SEGMENTS = 5_000  # larger corpora: use `summarizer check`
+MAX_SEGMENT_CHARS = 5_000  # each Batch segment, and each sentence of the Check tab
+MAX_REQUEST_S = 300  # a Batch request stops (with a message) after this long; the command line has no limit
 LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
 FLAG_COLUMNS = ["#", "flagged", "suggestion", "type", "severity", "confidence", "note"]
 RESULT_COLUMNS = ["#", "id", "system", *[label(m) for m in DEFAULT_METRICS], "flags", "machine translation",
@@ -84,6 +95,7 @@ mark.omission{background:none;color:inherit;text-decoration:underline wavy #c039
 """
 
 _lock = threading.Lock()
+_model_lock = threading.Lock()  # one request at a time runs a model; model-free requests never wait for it
 _summarizer: Summarizer | None = None
 _checkers: dict[str, Checker] = {}
 
@@ -117,6 +129,28 @@ def model_status() -> str:
 def _warm_up_notice() -> None:
     if not Encoder().loaded:
         gr.Info("Warming up: loading the model for the first request (once per server).")
+
+
+@contextmanager
+def _model_slot(needed: bool = True) -> Iterator[None]:
+    """Hold the model for a request (when ``needed``); afterwards return freed memory to the system,
+    so one large request does not keep the server's memory high."""
+    try:
+        if needed:
+            with _model_lock:
+                yield
+        else:
+            yield
+    finally:
+        _release_memory()
+
+
+def _release_memory() -> None:
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed arenas otherwise
+    except (OSError, AttributeError):
+        pass
 
 
 def _limit(text: str | None, limit: int, what: str) -> str:
@@ -153,7 +187,8 @@ def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60) -
     articles = split_articles(text)
     if not articles:
         raise gr.Error("No article text found in what was pasted.")
-    summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
+    with _model_slot():
+        summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
     cards, lines, markdown = [], [], []
     for article, summary in zip(articles, summaries):
         title = summary.title or "(untitled)"
@@ -193,8 +228,13 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
         raise gr.Error("Paste a machine-translated text first.")
     if lang in (None, "", "auto"):  # the language of the target side, from the longer evidence
         lang = detect_language(mt + "\n" + reference, default="en")
-    _warm_up_notice()
-    result = get_checker(lang).check_document(mt, reference)
+    if reference.strip():
+        _warm_up_notice()
+    with _model_slot(needed=bool(reference.strip())):
+        try:
+            result = get_checker(lang).check_document(mt, reference, max_sentence_chars=MAX_SEGMENT_CHARS)
+        except InputError as err:
+            raise gr.Error(f"{err}. Use the command line (summarizer check --mt-doc) for such texts.") from None
     spans = [s for s in result.spans if keep(s, min_severity)]  # worst first
     rows = [[i + 1, s.text, s.suggestion or "", s.type or s.category, s.severity, s.confidence, s.note or ""]
             for i, s in enumerate(spans)]
@@ -269,7 +309,8 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
                            "use `summarizer check` for large corpora.")
     references = [reference_file] if reference_file else []
     try:
-        batch = list(records(read_corpus(corpus, references, display=names.get), "fail", print))
+        batch = list(records(read_corpus(corpus, references, display=names.get, max_chars=MAX_SEGMENT_CHARS),
+                             "fail", print))
     except InputError as err:
         raise gr.Error(str(err)) from None
     if len(batch) > MAX_BATCH_SEGMENTS:
@@ -281,9 +322,14 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "phrasebook": checker.phrasebook}, report=True)
     rows: list = []
     progress(0, desc="Checking segments")
-    for checked in run.run(batched(batch, 64)):
-        rows += [(record, row) for record, row, _ in checked]
-        progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
+    started = time.monotonic()
+    with _model_slot(needed=not lexical_only):
+        for checked in run.run(batched(batch, 64)):
+            rows += [(record, row) for record, row, _ in checked]
+            progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
+            if time.monotonic() - started > MAX_REQUEST_S and len(rows) < len(batch):
+                raise gr.Error(f"Stopped after {MAX_REQUEST_S} s with {len(rows):,} of {len(batch):,} segments "
+                               "checked; use `summarizer check` (or Lexical only) for this corpus.")
     ranking = run.ranking()
     jsonl_text, csv_text = io.StringIO(), io.StringIO()
     jsonl, table_csv = RowWriter(jsonl_text, "jsonl", run.metrics), RowWriter(csv_text, "csv", run.metrics)
@@ -347,8 +393,7 @@ def _summaries_tab(status: gr.Markdown) -> None:
         cards = gr.HTML(elem_id="cards")
         summary_files = gr.File(label="Downloads (JSONL, Markdown)", file_count="multiple", interactive=False)
         summarise.click(summarize_page, [page, max_sentences, max_words], [cards, summary_files],
-                        api_name="summarize", concurrency_id="model", concurrency_limit=1
-                        ).then(model_status, None, status, queue=False)
+                        api_name="summarize").then(model_status, None, status, queue=False)
 
 
 def _check_tab(status: gr.Markdown) -> None:
@@ -376,8 +421,7 @@ def _check_tab(status: gr.Markdown) -> None:
         corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
         state = gr.State()
         check.click(check_texts, [mt, ref, lang, severity], [scores, pairs, flags, choices, corrected, state],
-                    api_name="check", concurrency_id="model", concurrency_limit=1
-                    ).then(model_status, None, status, queue=False)
+                    api_name="check").then(model_status, None, status, queue=False)
         choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
         accept.click(accept_all, state, choices)
         reject.click(lambda: [], None, choices)
@@ -405,19 +449,32 @@ def _batch_tab(status: gr.Markdown) -> None:
         batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
                               interactive=False, elem_id="batch-files")
         score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
-                    api_name="score_corpus", concurrency_id="model", concurrency_limit=1
-                    ).then(sort_results, [results, order], results
+                    api_name="score_corpus").then(sort_results, [results, order], results
                     ).then(model_status, None, status, queue=False)
         order.change(sort_results, [results, order], results)
 
 
 def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
-    """Serve the page until interrupted; prints the URL."""
+    """Serve the page until interrupted (Ctrl-C or SIGTERM); prints the URL. Gradio keeps uploads
+    and downloads in a folder of this server's own (inside ``GRADIO_TEMP_DIR`` when set), removed
+    when it stops."""
+    cache = tempfile.mkdtemp(prefix="summarizer-gradio-", dir=os.environ.get("GRADIO_TEMP_DIR"))
+    os.environ["GRADIO_TEMP_DIR"] = cache  # read when the page is built and launched
+    atexit.register(shutil.rmtree, cache, ignore_errors=True)
     demo = build().queue(max_size=64, default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, css=CSS, max_file_size=MAX_UPLOAD_BYTES,
                 prevent_thread_lock=True, quiet=True)
     print(f"summarizer: serving on {demo.local_url}", flush=True)
-    demo.block_thread()
+    signal.signal(signal.SIGTERM, _stop)  # closed as Ctrl-C closes it: Gradio's copies of uploads are deleted
+    try:
+        demo.block_thread()
+    finally:
+        shutil.rmtree(_DOWNLOADS, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def _stop(signal_number: int, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -205,3 +205,59 @@ def test_reference_words_missing_from_the_mt_are_underlined_on_the_right():
     ref_cell = pairs.split("<td class='ref'>")[1]
     assert "omission' title='missing from the machine translation'>transport</mark>" in ref_cell
     assert "<mark" not in pairs.split("<td class='mt'>")[1].split("</td>")[0]
+
+
+def test_per_request_limits_are_clear_messages(tmp_path, monkeypatch):
+    run_on = "word " * 1_200  # 6,000 characters with no sentence punctuation
+    with pytest.raises(gr.Error, match=r"MT sentence 1 is 5,999 characters long .*checked up to 5,000"):
+        web.check_texts(run_on, "A reference.", "en")
+    long_record = json.dumps({"mt": "x " * 3_000, "ref": "y"})
+    with pytest.raises(gr.Error, match=r"long.jsonl:1: segment longer than 5,000 characters"):
+        web.score_corpus(_write(tmp_path / "long.jsonl", long_record + "\n"), None, "en", True)
+    monkeypatch.setattr(web, "MAX_REQUEST_S", 0)
+    records = "".join(json.dumps({"id": str(i), "mt": "A cat.", "ref": "The cat."}) + "\n" for i in range(100))
+    with pytest.raises(gr.Error, match=r"Stopped after 0 s with 64 of 100 segments checked"):
+        web.score_corpus(_write(tmp_path / "many.jsonl", records), None, "en", True)
+
+
+def test_model_free_requests_do_not_wait_for_the_model():
+    import threading
+
+    done = threading.Event()
+    with web._model_lock:  # another request is running the model
+        worker = threading.Thread(target=lambda: (web.check_texts(web.EXAMPLE_MT, "", "en"), done.set()))
+        worker.start()
+        assert done.wait(timeout=60), "a phrasebook-only check waited for the model"
+    worker.join()
+
+
+def test_the_server_removes_every_users_files_when_stopped(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from gradio_client import Client
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    (tmp_path / "gradio").mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp_path), "GRADIO_TEMP_DIR": str(tmp_path / "gradio")}
+    proc = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in proc.stdout:
+            if "serving on" in line:
+                break
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client.predict(web.EXAMPLE_MT, "", "en", "minor", api_name="/check")
+        corrected = client.predict([0], {"mt": "a production ring", "spans": []}, api_name="/apply")
+        assert corrected and list(tmp_path.glob("summarizer-downloads-*/*/*"))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    assert not list(tmp_path.glob("summarizer-downloads-*"))
+    assert not [p for p in (tmp_path / "gradio").rglob("*") if p.is_file()]
+    assert (tmp_path / "gradio").is_dir()  # the folder given is kept; only this server's files go

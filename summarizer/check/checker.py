@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 from sacrebleu.metrics import CHRF
 
-from ..inputs import valid_text
+from ..inputs import InputError, valid_text
 from ..models import Encoder
 from ..text import Sentence, char_ngram_similarity, profile, split_sentences
 from . import calibration
@@ -191,10 +191,12 @@ class Checker:
                 if name not in ("bertscore", "score")}
 
     # -- documents ------------------------------------------------------------------------------
-    def check_document(self, mt_text: str, ref_text: str = "") -> DocumentResult:
+    def check_document(self, mt_text: str, ref_text: str = "", max_sentence_chars: int | None = None) -> DocumentResult:
         """Align the sentences of an MT document to a reference document, then check pair by pair.
 
-        With an empty reference, only the phrasebook flags the MT (``corpus`` is None).
+        With an empty reference, only the phrasebook flags the MT (``corpus`` is None). With
+        ``max_sentence_chars``, a longer sentence (text without sentence punctuation) is an
+        :class:`~summarizer.inputs.InputError`, raised before any checking.
         """
         valid_text(mt_text, "MT document")
         valid_text(ref_text, "reference document")
@@ -204,6 +206,11 @@ class Checker:
             return DocumentResult(mt_text, ref_text, (), tuple(by_importance(spans)), (), None)
         mt_sents = split_sentences(mt_text, self.lang)
         ref_sents = split_sentences(ref_text, self.lang)
+        for side, sents in (("MT", mt_sents), ("reference", ref_sents)):
+            long = next((n for n, s in enumerate(sents, 1) if len(s.text) > (max_sentence_chars or len(s.text))), None)
+            if long is not None:
+                raise InputError(f"{side} sentence {long} is {len(sents[long - 1].text):,} characters long (no sentence "
+                                 f"punctuation?); sentences are checked up to {max_sentence_chars:,}")
         vectors = self.evidence.sentence_vectors([s.text for s in mt_sents] + [s.text for s in ref_sents])
         links = align_sentences(vectors[: len(mt_sents)], vectors[len(mt_sents) :],
                                 [len(s.text) for s in mt_sents], [len(s.text) for s in ref_sents])
