@@ -5,6 +5,8 @@
     python eval/bench.py check [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--repeats 3]
     python eval/bench.py batch [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--segments 1000]
     python eval/bench.py serve [--clients 8] [--requests 5]
+    python eval/bench.py limits [--summarization-data ../shared/data/summarization]
+                                [--mqm ../shared/data/mqm/ted_zhen.dev.tsv] [--rows 20000]
 
 ``summarize``: articles/s of the default summariser (sentence splitting, language identification,
 encoding, selection) on the SummEval CNN/DailyMail articles (pre-tokenisation undone), next to the bare sentence encoder
@@ -25,6 +27,12 @@ and peak RSS with the corpus repeated 10× and 100×, to show that memory stays 
 concurrent ``gradio_client`` clients, each sending its requests one after another (Check with a
 reference, Check without, Summaries, in turn). Reports latency percentiles per endpoint, that
 every request succeeded, and the same requests sent by a single client for comparison.
+
+``limits``: the inputs that used to exhaust memory or time, each in a fresh process with its
+seconds and peak RSS: ``summarize`` on a 5 MB English page (one article), 200,000 short lines,
+5 MB without a full stop and a 1.3 MB Vietnamese page; ``check`` on one 200,000-character
+segment pair; resuming a ``--no-encoder`` run of ``--rows`` rows with 32 left, next to the full
+run; and the page's server RSS before, during and after a 400 KB Batch upload.
 """
 
 from __future__ import annotations
@@ -270,6 +278,133 @@ def bench_serve(args: argparse.Namespace) -> None:
         proc.wait(timeout=30)
 
 
+def _grow(parts: list[str], size: int, joiner: str) -> str:
+    """``parts`` joined (and repeated) until the text has ``size`` characters."""
+    text, i = [], 0
+    total = 0
+    while total < size:
+        text.append(parts[i % len(parts)])
+        total += len(text[-1]) + len(joiner)
+        i += 1
+    return joiner.join(text)[:size]
+
+
+def _limit_inputs(args: argparse.Namespace, folder: Path) -> dict[str, Path]:
+    import re
+
+    from mqm import load
+    from summaries import detokenize
+
+    with open(args.summarization_data / "summeval_cnndm100.jsonl", encoding="utf-8") as fh:
+        english = [detokenize(json.loads(line)["article"]) for line in fh]
+    with open(args.summarization_data / "vietnews_dev300.jsonl", encoding="utf-8") as fh:
+        vietnamese = [json.loads(line)["article"] for line in fh]
+    words = re.findall(r"\w+", " ".join(english[:20]))
+    files = {
+        "en-page-5MB": "Title of the page\n\n" + _grow(english, 5_000_000, "\n\n"),
+        "short-lines-200k": "\n".join(" ".join(words[j % len(words)] for j in range(3 * i, 3 * i + 3)).capitalize()
+                                      + "." for i in range(200_000)),
+        "no-full-stop-5MB": _grow(words, 5_000_000, " "),
+        "vi-page-1.3MB": "Tiêu đề\n\n" + _grow(vietnamese, 1_300_000, "\n\n"),
+    }
+    rows, refs = load(args.mqm)
+    hyps = [r["mt"] for r in rows]
+    files["segment-200k.hyp"] = _grow(hyps, 200_000, " ")
+    files["segment-200k.ref"] = _grow([refs[r["key"]] for r in rows], 200_000, " ")
+    paths = {}
+    for name, text in files.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text + "\n", encoding="utf-8")
+    references, repeat = [refs[r["key"]] for r in rows], args.rows // len(hyps) + 1
+    (folder / "rows.hyp").write_text("\n".join((hyps * repeat)[: args.rows]) + "\n", encoding="utf-8")
+    (folder / "rows.ref").write_text("\n".join((references * repeat)[: args.rows]) + "\n", encoding="utf-8")
+    return paths
+
+
+def _resume_cost(folder: Path) -> tuple[float, float]:
+    """Seconds of a full --no-encoder run and of resuming it with 32 rows left (fresh processes)."""
+    from summarizer.batch import pipeline
+    from summarizer.cli import main as cli
+
+    base = ["check", "--hyp", str(folder / "rows.hyp"), "--ref", str(folder / "rows.ref"), "--no-encoder",
+            "--format", "jsonl", "--no-progress", "--bootstrap", "100", "--batch-size", "32", "-o"]
+    full, _ = _rss_run(base + [str(folder / "full.jsonl")])
+
+    def stop(self, write):  # what a kill just before the end leaves: every record in the journal
+        raise KeyboardInterrupt
+    pipeline.Journal.finish = stop
+    cli(base + [str(folder / "resumed.jsonl")])
+    journal = folder / "resumed.jsonl.partial"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    journal.write_text("".join(lines[:-32]), encoding="utf-8")
+    resumed, _ = _rss_run(base + [str(folder / "resumed.jsonl"), "--resume"])
+    same = (folder / "resumed.jsonl").read_bytes() == (folder / "full.jsonl").read_bytes()
+    if not same:
+        raise SystemExit("the resumed output differs from the full run's")
+    return full, resumed
+
+
+def _server_rss(folder: Path) -> tuple[float, float, float]:
+    """The page's server RSS (MB) after warm-up, at its peak during a 400 KB Batch upload, and after it."""
+    from gradio_client import Client, handle_file
+
+    from mqm import load
+
+    rows, refs = load(Path("../shared/data/mqm/ted_zhen.dev.tsv"))
+    upload = folder / "upload.jsonl"
+    with open(upload, "w", encoding="utf-8") as fh:
+        size, i = 0, 0
+        while size < 400_000:
+            line = json.dumps({"id": str(i), "mt": rows[i % len(rows)]["mt"], "ref": refs[rows[i % len(rows)]["key"]]},
+                              ensure_ascii=False) + "\n"
+            fh.write(line)
+            size, i = size + len(line.encode()), i + 1
+    proc, url = _start_page()
+
+    def rss(field: str = "VmRSS") -> float:
+        for line in open(f"/proc/{proc.pid}/status"):
+            if line.startswith(field):
+                return int(line.split()[1]) / 1024
+        return 0.0
+    try:
+        client = Client(url, verbose=False)
+        client.predict("A cat sat.", "The cat sat.", "en", "minor", api_name="/check")  # loads the model
+        before = rss()
+        client.predict([handle_file(str(upload))], None, "en", False, api_name="/score_corpus")
+        time.sleep(2)
+        return before, rss("VmHWM"), rss()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def bench_limits(args: argparse.Namespace) -> None:
+    """Inputs that once exhausted memory or time: seconds and peak RSS of each, in fresh processes."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-limits-"))
+    paths = _limit_inputs(args, folder)
+    print(f"{platform.machine()}, {platform.python_version()}; each row a fresh process (model loading included)\n")
+    print("| input | command | seconds | peak RSS MB |\n|---|---|---|---|")
+    for name in ("en-page-5MB", "short-lines-200k", "no-full-stop-5MB", "vi-page-1.3MB"):
+        seconds, peak = _rss_run(["summarize", str(paths[name]), "--format", "jsonl", "-o", str(folder / "s.jsonl")])
+        longest = max(len(json.loads(line)["summary"].split()) for line in open(folder / "s.jsonl", encoding="utf-8"))
+        print(f"| {name} ({paths[name].stat().st_size / 1e6:.1f} MB) | summarize (longest summary: {longest} words) "
+              f"| {seconds:.1f} | {peak:.0f} |")
+    for extra, label in (((), "check (with the encoder)"), (("--no-encoder",), "check --no-encoder")):
+        seconds, peak = _rss_run(["check", "--hyp", str(paths["segment-200k.hyp"]), "--ref",
+                                  str(paths["segment-200k.ref"]), "--format", "jsonl", "-o", str(folder / "c.jsonl"),
+                                  "--no-progress", *extra])
+        notes = json.loads(open(folder / "c.jsonl", encoding="utf-8").readline()).get("notes")
+        print(f"| one 200,000-character segment pair | {label}, notes: {notes} | {seconds:.1f} | {peak:.0f} |")
+    full, resumed = _resume_cost(folder)
+    print(f"\nresume: full --no-encoder run of {args.rows:,} rows {full:.1f} s; resuming with 32 left {resumed:.1f} s "
+          f"({resumed / full:.2f} of the full run; the resumed output is byte-identical)")
+    before, peak, after = _server_rss(folder)
+    print(f"page server RSS: {before:.0f} MB after warm-up, {peak:.0f} MB at its peak during a 400 KB Batch upload, "
+          f"{after:.0f} MB after it ({after / before:.2f}× the start)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -289,8 +424,13 @@ def main() -> None:
     v = sub.add_parser("serve", help="the review page under N concurrent clients (gradio_client)")
     v.add_argument("--clients", type=int, default=8)
     v.add_argument("--requests", type=int, default=6, help="requests per client (default: 6)")
+    m = sub.add_parser("limits", help="inputs that once exhausted memory or time; resume cost; server RSS")
+    m.add_argument("--summarization-data", type=Path, default=Path("../shared/data/summarization"))
+    m.add_argument("--mqm", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
+    m.add_argument("--rows", type=int, default=20_000)
     args = parser.parse_args()
-    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch, "serve": bench_serve}[args.command](args)
+    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch, "serve": bench_serve,
+     "limits": bench_limits}[args.command](args)
 
 
 if __name__ == "__main__":

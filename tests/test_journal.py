@@ -194,3 +194,20 @@ def test_a_worker_asks_the_kernel_to_kill_it_with_its_parent():
             "sig = ctypes.c_int(); ctypes.CDLL(None).prctl(2, ctypes.byref(sig)); print(sig.value)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == str(int(signal.SIGKILL)), done.stderr
+
+
+def test_a_resume_interrupted_at_once_loses_nothing(tmp_path, monkeypatch):
+    hyp, ref = _files(tmp_path)
+    whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
+    assert main(_args(hyp, ref, whole)) == 0
+    with monkeypatch.context() as patch:
+        _interrupt_after(patch, 3)
+        assert main(_args(hyp, ref, out)) == 130
+    partial = tmp_path / "out.jsonl.partial"
+    before = partial.read_bytes()
+    with monkeypatch.context() as patch:
+        _interrupt_after(patch, 0)  # killed before the resumed run wrote anything
+        assert main(_args(hyp, ref, out, "--resume")) == 130
+    assert partial.read_bytes().startswith(before)  # only ever appended to
+    assert main(_args(hyp, ref, out, "--resume")) == 0
+    assert out.read_bytes() == whole.read_bytes()

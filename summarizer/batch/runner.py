@@ -58,8 +58,8 @@ class BatchChecker:
             for batch in batches:
                 yield batch, self._check_here(batch)
             return
-        # Forking is cheap, but unsafe once torch holds threads: spawn fresh processes when a model is used.
-        context = multiprocessing.get_context("spawn" if self.options.get("use_encoder", True) else "fork")
+        # Fresh processes: forking a process that holds threads (torch's, a server's) can deadlock the child.
+        context = multiprocessing.get_context("spawn")
         with context.Pool(self.workers, initializer=_start_worker, initargs=(self.options, os.getpid())) as pool:
             pending: collections.deque = collections.deque()
             for batch in batches:
