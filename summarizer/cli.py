@@ -19,7 +19,10 @@ def _parser() -> argparse.ArgumentParser:
     _check_options(sub)
     _mine_options(sub)
     v = sub.add_parser("serve", help="serve the review page (Summaries, Check, Batch) in the browser",
-                       description="Serve the Gradio review page; prints its URL.")
+                       description="Serve the Gradio review page; prints its URL. Each request is limited: "
+                                   "200,000 characters for a page, 50,000 per side in Check with sentences up to "
+                                   "5,000, uploads of 10 MB and 5,000 segments of up to 5,000 characters, 300 s "
+                                   "per Batch request. Stop it with Ctrl-C or SIGTERM: its temporary files go too.")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     return parser
@@ -29,15 +32,18 @@ def _summarize_options(sub) -> None:
     s = sub.add_parser("summarize", help="split a pasted page into articles and summarise each one",
                        description="Split a pasted news page into its articles and print a short summary of each.")
     s.add_argument("pages", nargs="+", metavar="PAGE",
-                   help="text file of a pasted page (.txt, .html), a .jsonl of records with a 'text' field, "
-                        "a directory of such files, or - for stdin")
+                   help="text file of a pasted page (.txt, .html; up to 20 MB), a .jsonl of records with a 'text' "
+                        "field, a directory of such files, or - for stdin")
     s.add_argument("--format", choices=["text", "jsonl"], default="text", help="output format (default: text)")
     s.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     s.add_argument("--model", default=None,
                    help="sentence-transformers, seq2seq or causal LM (Hub id or path); default: bundled all-MiniLM-L6-v2")
     s.add_argument("--backend", choices=["auto", "extractive", "seq2seq", "causal"], default="auto")
     s.add_argument("--max-sentences", type=int, default=2, help="sentences per summary (default: 2)")
-    s.add_argument("--max-words", type=int, default=60, help="about this many words per summary (default: 60)")
+    s.add_argument("--max-words", type=int, default=60,
+                   help="about this many words per summary, never more than 1.5 times as many: a longer "
+                        "sentence is cut and ends with '…' (default: 60); extractive summaries choose among an "
+                        "article's first 1,000 sentences")
     s.add_argument("--device", default=None, help="cpu, cuda, cuda:1 … (default: cuda when present)")
     s.add_argument("--batch-size", type=int, default=None)
     s.add_argument("--dtype", choices=["auto", "float32", "float16", "bfloat16"], default="auto")

@@ -261,3 +261,14 @@ def test_the_server_removes_every_users_files_when_stopped(tmp_path):
     assert not list(tmp_path.glob("summarizer-downloads-*"))
     assert not [p for p in (tmp_path / "gradio").rglob("*") if p.is_file()]
     assert (tmp_path / "gradio").is_dir()  # the folder given is kept; only this server's files go
+
+
+def test_the_serve_help_states_the_pages_limits(capsys):
+    from summarizer.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for value in (web.MAX_PAGE_CHARS, web.MAX_CHECK_CHARS, web.MAX_SEGMENT_CHARS, web.MAX_BATCH_SEGMENTS):
+        assert f"{value:,}" in text
+    assert f"{web.MAX_REQUEST_S} s" in text and f"{web.MAX_UPLOAD_BYTES // 1_000_000} MB" in text
