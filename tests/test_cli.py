@@ -282,3 +282,19 @@ def test_flags_come_worst_first_and_can_be_filtered(tmp_path, capsys):
     assert [s["type"] for s in row["spans"]] == ["negation", "date-time"]
     assert main(base + ["--min-confidence", "2"]) == 2
     assert "--min-confidence must be between 0 and 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("model,message", [
+    ("./no-such-model", "./no-such-model: no such folder; a model is a local folder or a Hugging Face Hub id"),
+    ("facebook/bart-large-cnn", "facebook/bart-large-cnn is not a local folder and is not in the Hugging Face cache, "
+                                "and the Hub cannot be reached"),
+])
+def test_a_model_that_cannot_be_loaded_is_one_line_with_exit_two(tmp_path, model, message):
+    import os
+
+    env = {**os.environ, "HF_HOME": str(tmp_path / "hf"), "HF_ENDPOINT": "http://127.0.0.1:9"}  # nothing listens
+    done = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", PAGE, "--model", model],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert message in done.stderr
+    assert ("hf download" in done.stderr) == (not model.startswith("."))
