@@ -63,7 +63,8 @@ def _check_options(sub) -> None:
     c.add_argument("--mt-doc", help="document mode: an MT article, not sentence-aligned with --ref-doc")
     c.add_argument("--ref-doc", help="document mode: the reference article")
     c.add_argument("--system-names", nargs="+", help="names of the --hyp systems (default: file names)")
-    c.add_argument("--lang", default="en", help="target language (default: en)")
+    c.add_argument("--lang", default="auto",
+                   help="target language, e.g. en, de, vi (default: auto, detected from the hypotheses and printed)")
     c.add_argument("--tokenize", default=None, help="sacrebleu tokenizer (default: by --lang, as sacrebleu)")
     c.add_argument("--metrics", default=",".join(DEFAULT_METRICS),
                    help=f"comma-separated scores to report, from {', '.join(REGISTRY)} (default: %(default)s; "
@@ -104,7 +105,7 @@ def _mine_options(sub) -> None:
     m.add_argument("--hyp", required=True, help="MT file, one segment per line")
     m.add_argument("--ref", required=True, help="reference or post-edit file, line-aligned with --hyp")
     m.add_argument("-o", "--output", help="phrasebook to write (.tsv or .jsonl; default: stdout as TSV)")
-    m.add_argument("--lang", default="en", help="target language (default: en)")
+    m.add_argument("--lang", default="auto", help="target language (default: auto, detected from --hyp and printed)")
     m.add_argument("--source-lang", default="", help="source language recorded in the rows")
     m.add_argument("--min-count", type=int, default=2, help="keep phrases replaced at least this often (default: 2)")
     m.add_argument("--min-consistency", type=float, default=0.5,
@@ -142,44 +143,56 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("--resume does not go with the HTML report (it needs every segment in one run)")
 
 
-def _checker_options(args: argparse.Namespace) -> dict:
-    from .check import Phrasebook
+def _target_language(args: argparse.Namespace, detect) -> str:
+    """``--lang``, or the language ``detect()`` finds (said on stderr) when it is ``auto``."""
+    if args.lang != "auto":
+        return args.lang
+    lang = detect()
+    _note(f"target language {lang}, detected from the MT (set it with --lang)")
+    return lang
 
-    book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
+
+def _checker_options(args: argparse.Namespace, lang: str, book) -> dict:
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
-    return {"lang": args.lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
+    return {"lang": lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
             "phrasebook": book if len(book) else None, "metrics": metrics, "min_severity": args.min_severity,
             "min_confidence": args.min_confidence}
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .batch import corpus_language, read_aligned, read_records
+    from .text import detect_language
+
+    from .check import Phrasebook
+
     _check_args(args)
-    try:
-        options = _checker_options(args)
-    except ValueError as err:  # an unknown metric
-        raise InputError(str(err)) from None
+    book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
     with local_inputs(MAX_STREAM_BYTES) as files:
         if args.mt_doc:
-            return _check_document(args, options)
-        return _check_corpus(args, options, files)
+            mt, ref = read_text(args.mt_doc), read_text(args.ref_doc)
+            lang = _target_language(args, lambda: detect_language(mt, default="en"))
+            return _check_document(args, _checker_options(args, lang, book), mt, ref)
+        paths = [files.path(p) for p in ([args.input] if args.input else [*args.hyp, *args.ref])]
+
+        def items():
+            if args.input:
+                return read_records(paths[0], args.max_segment_chars, files.display)
+            return read_aligned(paths[:len(args.hyp)], paths[len(args.hyp):], args.system_names,
+                                args.max_segment_chars, files.display)
+        options = _checker_options(args, _target_language(args, lambda: corpus_language(items())), book)
+        return _check_corpus(args, options, items(), files, paths)
 
 
-def _check_corpus(args: argparse.Namespace, options: dict, files) -> int:
+def _check_corpus(args: argparse.Namespace, options: dict, items, files, paths: list[str]) -> int:
     from tqdm import tqdm
 
-    from .batch import CorpusCheck, format_ranking, format_signatures, read_aligned, read_records, records, write_rows
+    from .batch import CorpusCheck, format_ranking, format_signatures, records, write_rows
 
     report = args.format == "html" or bool(args.report)
     try:
         run = CorpusCheck(options, workers=args.workers, report=report)
     except ValueError as err:  # an unknown metric
         raise InputError(str(err)) from None
-    paths = [files.path(p) for p in ([args.input] if args.input else [*args.hyp, *args.ref])]
-    if args.input:
-        items = read_records(paths[0], args.max_segment_chars, files.display)
-    else:
-        items = read_aligned(paths[:len(args.hyp)], paths[len(args.hyp):], args.system_names, args.max_segment_chars,
-                             files.display)
     stream = records(items, args.on_error, _note)
     show = sys.stderr.isatty() if args.progress is None else args.progress
     with tqdm(total=None, unit="seg", disable=not show, file=sys.stderr) as bar:
@@ -227,12 +240,11 @@ def _fail_under(threshold: float | None, ranking) -> int:
     return 0
 
 
-def _check_document(args: argparse.Namespace, options: dict) -> int:
+def _check_document(args: argparse.Namespace, options: dict, mt: str, ref: str) -> int:
     """Document mode: sentence-align an MT article to its reference, then check pair by pair."""
     from .batch import RowWriter, document_ranking, document_rows, format_ranking, format_signatures
     from .check import Checker
 
-    mt, ref = read_text(args.mt_doc), read_text(args.ref_doc)
     checker = Checker(**options)
     result = checker.check_document(mt, ref)
     if result.corpus is None:
@@ -249,7 +261,7 @@ def _check_document(args: argparse.Namespace, options: dict) -> int:
 
 
 def _mine(args: argparse.Namespace) -> int:
-    from .batch import read_aligned, records
+    from .batch import corpus_language, read_aligned, records
     from .check import Checker, mine_phrasebook, write_phrasebook
 
     check_outputs([args.hyp, args.ref], [args.output])
@@ -259,9 +271,10 @@ def _mine(args: argparse.Namespace) -> int:
         pairs = list(records(read_aligned([files.path(args.hyp)], [files.path(args.ref)], display=files.display),
                              "fail", _note))
     hyps, refs = [r.mt for r in pairs], [r.refs[0] for r in pairs]
-    entries = mine_phrasebook(hyps, refs, Checker(lang=args.lang, device=args.device, phrasebook=None),
+    lang = _target_language(args, lambda: corpus_language(pairs))
+    entries = mine_phrasebook(hyps, refs, Checker(lang=lang, device=args.device, phrasebook=None),
                               min_count=args.min_count, min_consistency=args.min_consistency,
-                              target_lang=args.lang, source_lang=args.source_lang)
+                              target_lang=lang, source_lang=args.source_lang)
     write_phrasebook(entries, args.output)
     print(f"{len(entries)} entries mined from {len(hyps)} segment pairs", file=sys.stderr)
     return 0

@@ -298,3 +298,20 @@ def test_a_model_that_cannot_be_loaded_is_one_line_with_exit_two(tmp_path, model
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert message in done.stderr
     assert ("hf download" in done.stderr) == (not model.startswith("."))
+
+
+def test_the_target_language_is_detected_from_the_mt_and_said(tmp_path, capsys):
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    hyp.write_text("Die Regierung hat das Gesetz am Montag nicht beschlossen.\nDer Preis stieg um 5 Prozent.\n",
+                   encoding="utf-8")
+    ref.write_text("Die Regierung hat das Gesetz am Montag beschlossen.\nDer Preis stieg um 5 Prozent.\n",
+                   encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--no-encoder", "--format", "jsonl",
+                 "--bootstrap", "10"]) == 0
+    captured = capsys.readouterr()
+    assert "summarizer: target language de, detected from the MT (set it with --lang)" in captured.err
+    assert "flags: lang:de|" in captured.err
+    row = json.loads(captured.out.splitlines()[0])
+    assert [s["type"] for s in row["spans"]][:1] == ["negation"]
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--no-encoder", "--lang", "de", "--bootstrap", "10"]) == 0
+    assert "detected" not in capsys.readouterr().err

@@ -104,7 +104,7 @@ def test_an_unreadable_file_is_one_line(files, capsys):
 def test_a_full_disk_is_one_line(files, capsys):
     assert main(f"summarize {files}/page.txt -o /dev/full".split()) == 2
     _one_line_error(capsys, "No space left on device")
-    assert main(f"check --hyp {files}/mt.txt --ref {files}/ref.txt --no-encoder -o /dev/full".split()) == 2
+    assert main(f"check --hyp {files}/mt.txt --ref {files}/ref.txt --lang en --no-encoder -o /dev/full".split()) == 2
     _one_line_error(capsys, "No space left on device")
     assert not os.path.exists("/dev/full.partial")
 

@@ -27,7 +27,7 @@ def _files(tmp_path, n=40):
 
 
 def _args(hyp, ref, out, *more):
-    return ["check", "--hyp", str(hyp), "--ref", str(ref), "--no-encoder", "--batch-size", "4", "--bootstrap", "20",
+    return ["check", "--hyp", str(hyp), "--ref", str(ref), "--lang", "en", "--no-encoder", "--batch-size", "4", "--bootstrap", "20",
             "--format", "jsonl", "-o", str(out), *more]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from ..inputs import InputError, json_object
+from ..text import detect_language
 
 MAX_SEGMENT_CHARS = 200_000  # a longer segment (hypothesis or reference) is a bad record: see records()
 RECORD_LINE_SEGMENTS = 8  # a record line may hold mt, src and references: this many segments' worth
@@ -272,6 +273,12 @@ def records(items: Iterable[Record | InputError], on_error: str, log: Callable[[
             log(f"skipped {item}")
             continue
         yield item
+
+
+def corpus_language(items: Iterable[Record | InputError], sample: int = 200, default: str = "en") -> str:
+    """The language of a corpus's hypotheses, judged on the first ``sample`` readable records."""
+    texts = [r.mt for r in itertools.islice((r for r in items if isinstance(r, Record)), sample)]
+    return detect_language("\n".join(texts), default=default)
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
