@@ -109,3 +109,13 @@ def test_to_dict_is_json_ready(page_text):
     record = split_articles(page_text)[0].to_dict()
     assert json.loads(json.dumps(record))["title"] == "Da Nang opens first floating solar farm on reservoir"
     assert set(record) >= {"id", "title", "byline", "body", "start", "end", "language"}
+
+
+def test_plain_articles_of_title_blank_line_body_are_each_an_article():
+    page = ("Bridge opens in the city\n\nThe city opened a new bridge on Monday. It cost 20 million euros.\n\n"
+            "Rain expected all week\n\nForecasters said heavy rain would fall until Sunday.\n\n"
+            "School year starts early\n\nPupils return to class on August 20. Teachers welcomed it.\n")
+    articles = split_articles(page)
+    assert [a.title for a in articles] == ["Bridge opens in the city", "Rain expected all week",
+                                           "School year starts early"]
+    assert articles[1].body == "Forecasters said heavy rain would fall until Sunday."

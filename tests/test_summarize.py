@@ -156,3 +156,11 @@ def test_selection_never_builds_a_sentence_by_sentence_matrix():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     chosen = select_sentences(vectors, [10.0] * 30_000, max_sentences=3, max_words=60)
     assert len(chosen) == 3 and chosen == sorted(chosen)
+
+
+def test_sentence_offsets_give_their_text_even_with_odd_spaces():
+    page = ("Bridge opens\n\nThe city\u00a0opened a new\u200b bridge on Monday.\tIt cost 20 million euros. "
+            "Officials said traffic would ease at once. The bridge took two years.\n")
+    [summary] = Summarizer().summarize(split_articles(page), max_sentences=2)
+    assert summary.sentences and all(page[s.start:s.end] == s.text for s in summary.sentences)
+    assert "\u200b" not in summary.summary and "\u00a0" not in summary.summary

@@ -37,6 +37,9 @@ _CLOSERS = "\"'”’»)]）」』 "
 _KEY = re.compile(r"\W+", re.U)
 
 
+MIN_HEADLINE_WORDS = 4  # on a page without bylines, a shorter heading inside an article is a subheading
+
+
 @dataclass(frozen=True)
 class Article:
     """One article of a pasted page.
@@ -60,6 +63,7 @@ class Article:
     repeats: tuple[tuple[int, int], ...] = ()
     _starts: array = field(default_factory=lambda: array("q"), repr=False, compare=False)
     _ends: array = field(default_factory=lambda: array("q"), repr=False, compare=False)
+    _page: str = field(default="", repr=False, compare=False)  # the pasted text the offsets point into
 
     @classmethod
     def from_text(cls, text: str, id: int = 0, title: str | None = None, language: str | None = None) -> Article:
@@ -67,7 +71,7 @@ class Article:
         return cls(
             id=id, title=title, byline=None, body=text, start=0, end=len(text), body_start=0,
             body_end=len(text), language=language or detect_language(text),
-            _starts=array("q", range(len(text))), _ends=array("q", range(1, len(text) + 1)),
+            _starts=array("q", range(len(text))), _ends=array("q", range(1, len(text) + 1)), _page=text,
         )
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -76,6 +80,14 @@ class Article:
             pos = self._starts[start] if start < len(self._starts) else self.body_end
             return pos, pos
         return self._starts[start], self._ends[end - 1]
+
+    def source_text(self, start: int, end: int) -> str:
+        """``body[start:end]`` as it stands in the pasted text (non-breaking and zero-width spaces, tabs
+        and all), so that ``page[s:e] == text`` for the offsets :meth:`source_span` gives."""
+        if not self._page:
+            return self.body[start:end]
+        s, e = self.source_span(start, end)
+        return self._page[s:e]
 
     def to_dict(self) -> dict:
         return {
@@ -169,8 +181,8 @@ def _parse(lines: list[_Line]) -> list[_Draft]:
             starts = following is not None and following.kind == "text"
             if starts and structured:
                 starts = in_related or marked or current is None
-            elif starts:
-                starts = current is None
+            elif starts:  # no bylines or markers: a headline-length title followed by text starts an article
+                starts = current is None or (bool(current.paragraphs) and len(line.text.split()) >= MIN_HEADLINE_WORDS)
             if starts:
                 current = _Draft(title=line, byline=pending_byline, kind="teaser" if in_related else "article")
                 pending_byline = None
@@ -254,7 +266,7 @@ def _build(draft: _Draft, index: int, norm: Normalized) -> Article:
         id=index, title=title, byline=draft.byline, body=body, start=start, end=ends[-1],
         body_start=starts[0], body_end=ends[-1], kind=draft.kind,
         language=detect_language(f"{title or ''}\n{body}"), repeats=tuple(draft.repeats),
-        _starts=starts, _ends=ends,
+        _starts=starts, _ends=ends, _page=norm.source,
     )
 
 

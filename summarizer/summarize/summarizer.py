@@ -34,8 +34,10 @@ class Summary:
     """The summary of one article.
 
     ``sentences`` are the chosen sentences; for extractive methods their ``start``/``end`` are
-    offsets in the pasted text, for abstractive ones they are ``None`` (the text is generated).
-    ``start``/``end`` are the article's offsets. ``method`` names how the summary was made.
+    offsets in the pasted text and their ``text`` is exactly ``page[start:end]``; for abstractive
+    ones the offsets are ``None`` (the text is generated). ``summary`` shows the sentences with odd
+    spaces (non-breaking, zero-width, tabs) cleaned. ``start``/``end`` are the article's offsets.
+    ``method`` names how the summary was made.
     """
 
     id: int
@@ -200,8 +202,9 @@ class Summarizer:
             if i in capped:
                 method += f" (first {MAX_ARTICLE_SENTENCES} sentences)"
             kept, cut = _cap([sents[j] for j in chosen], max_words, article.language)
-            picked = tuple(Sentence(s.text, *article.source_span(s.start, s.end)) for s in kept)
-            summaries.append(self._summary(article, picked, method, cut))
+            picked = tuple(Sentence(article.source_text(s.start, s.end), *article.source_span(s.start, s.end))
+                           for s in kept)
+            summaries.append(self._summary(article, picked, method, cut, shown=[s.text for s in kept]))
         return summaries
 
     @staticmethod
@@ -218,10 +221,12 @@ class Summarizer:
         return len(sents) <= max_sentences and sum(count_words(s.text) for s in sents) <= max_words
 
     @staticmethod
-    def _summary(article: Article, sentences: tuple[Sentence, ...], method: str, cut: bool = False) -> Summary:
-        """The summary record; ``cut``: the last sentence was cut at the length cap (the text ends with "…")."""
+    def _summary(article: Article, sentences: tuple[Sentence, ...], method: str, cut: bool = False,
+                 shown: Sequence[str] | None = None) -> Summary:
+        """The summary record; ``cut``: the last sentence was cut at the length cap (the text ends with "…");
+        ``shown``: the sentences as the summary shows them (cleaned of odd spaces), when not their page text."""
         joiner = "" if profile(article.language).unspaced else " "
-        text = joiner.join(s.text for s in sentences) + ("…" if cut else "")
+        text = joiner.join(shown if shown is not None else [s.text for s in sentences]) + ("…" if cut else "")
         return Summary(article.id, article.title, text, sentences, article.language, method, article.start, article.end)
 
     # -- abstractive --------------------------------------------------------------------------
