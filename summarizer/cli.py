@@ -211,7 +211,8 @@ def _check_corpus(args: argparse.Namespace, options: dict, items, files, paths: 
     if report:
         _write(run.report(ranking), [args.report] + ([args.output or "-"] if args.format == "html" else []))
     if not run.totals:
-        _note(f"{run.flags} flags in {run.segments} segments, with the phrasebook only "
+        blank = f" and {run.blank} blank lines" if run.blank else ""
+        _note(f"{run.flags} flags in {run.segments - run.blank} segments{blank}, with the phrasebook only "
               f"({len(options['phrasebook'] or ())} entries; no reference given)")
         return 0
     print(format_ranking(ranking), file=sys.stderr)

@@ -91,6 +91,10 @@ def test_check_without_reference_uses_the_phrasebook(tmp_path, capsys):
     assert main(["check", "--hyp", str(hyp), "--no-default-phrasebook", "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["spans"] for r in records] == [[], [], []] and records[0]["score"] is None
+    paragraphs = tmp_path / "paragraphs.txt"
+    paragraphs.write_text(MT_ARTICLE.strip().replace("\n", "\n\n") + "\n", encoding="utf-8")  # blank lines between
+    assert main(["check", "--hyp", str(paragraphs), "--lang", "en"]) == 0
+    assert "flags in 3 segments and 2 blank lines, with the phrasebook only" in capsys.readouterr().err
 
 
 def test_check_with_reference_scores_and_flags(tmp_path, capsys):

@@ -47,7 +47,7 @@ class CorpusCheck:
         self.totals: dict[str, SystemTotals] = {}
         self.builder = ReportBuilder() if report else None
         self.signatures: dict[str, str] = {}
-        self.segments = self.flags = 0
+        self.segments = self.flags = self.blank = 0  # blank: records with neither text nor reference
 
     def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
         """For each batch, its records with their output rows and statistics (each metric's
@@ -81,7 +81,7 @@ class CorpusCheck:
             if entry.get("stats"):
                 self.totals.setdefault(entry["system"], SystemTotals()).add_stats(
                     {m: np.asarray(v) for m, v in entry["stats"].items()}, len(entry["row"]["spans"]))
-            self._count(entry["row"])
+            self._count(entry["row"], blank=entry.get("blank", False))
 
     def settings(self) -> dict:
         """The options that change this run's results, as JSON values (for a resume manifest)."""
@@ -92,8 +92,9 @@ class CorpusCheck:
                 "phrasebook": hashlib.sha256("\n".join(sorted(map(repr, book.entries))).encode()).hexdigest()
                 if book else None}
 
-    def _count(self, row: dict, record: Record | None = None) -> None:
+    def _count(self, row: dict, record: Record | None = None, blank: bool = False) -> None:
         self.segments += 1
+        self.blank += blank or (record is not None and not record.refs and not record.mt.strip())
         self.flags += len(row["spans"])
         if self.builder and record is not None:
             self.builder.add(row, record.mt, record.refs)
@@ -148,8 +149,8 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
         progress(len(done))
         todo = _after(records, done)
         for rows in run.run(batched(todo, batch_size)):
-            book.append({"where": r.where, "id": r.id, "system": r.system, "row": row, "stats": stats}
-                        for r, row, stats in rows)
+            book.append({"where": r.where, "id": r.id, "system": r.system, "row": row, "stats": stats,
+                         **({"blank": True} if not r.refs and not r.mt.strip() else {})} for r, row, stats in rows)
             progress(len(rows))
     except BaseException as err:
         if isinstance(err, KeyboardInterrupt) or done:
