@@ -76,3 +76,20 @@ def test_report_keeps_only_the_worst_segments():
         builder.add({"id": str(i), "system": "s", "score": score, "spans": []}, f"mt {i}", ("ref",))
     assert [r["score"] for r in builder.worst()] == [5.0, 10.0]
     assert builder.histogram.sum() == 4
+
+
+def test_report_groups_flags_by_what_is_suggested_and_leaves_out_function_words():
+    def span(text, suggestion, severity="major"):
+        return {"text": text, "suggestion": suggestion, "severity": severity, "type": "mistranslation",
+                "category": "mistranslation", "start": 0, "end": len(text), "confidence": 0.5, "note": None}
+
+    builder = ReportBuilder(lang="en")
+    rows = [[span("ring", "line"), span("the", "a", "minor")], [span("ring", "line"), span("ring", "belt")],
+            [span("of", "in", "minor")]]
+    for i, spans in enumerate(rows):
+        builder.add({"id": str(i), "system": "A" if i < 2 else "B", "score": 40.0 + i, "spans": spans}, "mt", ("ref",))
+    assert builder.flags == {("ring", "line"): 2, ("ring", "belt"): 1}
+    page = builder.html([], {})
+    assert page.index("<td>ring</td><td>line</td>") < page.index("<td>ring</td><td>belt</td>")
+    assert page.count("<figcaption>") == 2 and "segment score</text>" in page and ">segments</text>" in page
+    assert "class='legend'" in page and "<mark class='critical'>critical</mark>" in page

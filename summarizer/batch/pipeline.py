@@ -45,7 +45,7 @@ class CorpusCheck:
         self.metrics = display_order(list(self.checker.metrics()))
         self.runner = BatchChecker(options, workers=workers)
         self.totals: dict[str, SystemTotals] = {}
-        self.builder = ReportBuilder() if report else None
+        self.builder = ReportBuilder(lang=self.lang) if report else None
         self.signatures: dict[str, str] = {}
         self.segments = self.flags = self.blank = 0  # blank: records with neither text nor reference
 
