@@ -130,3 +130,16 @@ def test_checker_confirms_phrasebook_calques_with_the_reference(book):
     assert (span.text, span.type, span.severity, span.suggestion) == (
         "civil infrastructure", "calque", "major", "civilian infrastructure")
     assert span.ref_start == 11 and span.note  # the reference's wording, and why
+
+
+def test_mining_keeps_short_consistent_wordings_and_leaves_fragments_out():
+    from summarizer.check import mine_phrasebook
+
+    hyps = ["The factory has a new production ring for drones.", "A second production ring opened in May.",
+            "Scientists studied the fusion of two stars.", "Then the fusion of the cores began.",
+            "A small mass object falls.", "Every small mass object falls."]
+    refs = ["The factory has a new production line for drones.", "A second production line opened in May.",
+            "Scientists studied the merge — there is two stars.", "Then the merge — there is the cores began.",
+            "A the bang on space when the object falls.", "Every the bang on space when the object falls."]
+    entries = {e.awkward: e.preferred for e in mine_phrasebook(hyps, refs, min_count=2)}
+    assert entries == {"production ring": "production line"}  # not "fusion of → merge — there is"

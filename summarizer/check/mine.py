@@ -19,6 +19,17 @@ def _has_content_word(text: str, lang: str) -> bool:
     return any(len(part) >= 3 and part not in stopwords for part in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
+def _clean_phrase(text: str, lang: str, max_words: int) -> bool:
+    """A wording fit for a phrasebook: at most ``max_words`` words, a content word, no stray
+    punctuation inside, and neither starting nor ending with a function word ("the bang on space
+    when the" and "merge — there is" are fragments of an alignment, not wordings)."""
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text.casefold())
+    if not words or len(words) > max_words or re.search(r"[—–;:!?()\[\]\"“”]", text):
+        return False
+    stopwords = profile(lang).stopwords
+    return _has_content_word(text, lang) and words[0] not in stopwords and words[-1] not in stopwords
+
+
 def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checker: Checker | None = None,
                     min_count: int = 2, min_consistency: float = 0.5, max_words: int = 4,
                     target_lang: str = "en", source_lang: str = "") -> list[Entry]:
@@ -29,8 +40,10 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
     consistent replacement is what post-editors teach, whatever the encoder thinks; an MT phrase
     is kept when it was replaced against at least ``min_count`` different references (several
     systems translating one sentence count once), in at least ``min_consistency`` of its
-    occurrences in the MT, and has a content word. The preferred wording is its most frequent
-    replacement; ``count`` is the number of different references. Ranked by count × consistency,
+    occurrences in the MT, by the same wording at least half the time, and when both it and that
+    wording are short (``max_words``, one more for the wording), hold a content word and neither
+    start nor end with a function word. The preferred wording is its most frequent replacement;
+    ``count`` is the number of different references. Ranked by count × consistency,
     with an example segment.
     """
     if len(hypotheses) != len(references):
@@ -46,7 +59,8 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
                 continue
             text, suggestion = a.phrase(e)[:2]
             key = phrase_key(text)
-            if not key or key.count(" ") >= max_words or not _has_content_word(text, target_lang):
+            if not key or not _clean_phrase(text, target_lang, max_words) or \
+                    not _clean_phrase(suggestion, target_lang, max_words + 1):
                 continue
             if any(ch.isdigit() for ch in text):
                 continue  # numbers are facts, not phrasing
@@ -66,7 +80,9 @@ def mine_phrasebook(hypotheses: Sequence[str], references: Sequence[str], checke
         consistency = replaced / max(replaced, occurrences[key])
         if consistency < min_consistency:
             continue
-        preferred, _ = counter.most_common(1)[0]
+        preferred, times = counter.most_common(1)[0]
+        if times * 2 < replaced:
+            continue  # replaced by different wordings each time: no consistent preference to teach
         note = (f"mined: replaced in {replaced} of {max(replaced, occurrences[key])} occurrences, "
                 f"against {len(contexts[key])} different references")
         mined.append((len(contexts[key]) * consistency,
