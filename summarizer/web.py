@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -153,10 +154,17 @@ def _release_memory() -> None:
         pass
 
 
+def _user_error(message: str) -> gr.Error:
+    """What a user did wrong, for the page: shown there, one line in the server's log, no traceback
+    (tracebacks are for real faults)."""
+    print(f"summarizer: user error: {message}", file=sys.stderr, flush=True)
+    return gr.Error(message, print_exception=False)
+
+
 def _limit(text: str | None, limit: int, what: str) -> str:
     text = text or ""
     if len(text) > limit:
-        raise gr.Error(f"The {what} is {len(text):,} characters; the limit here is {limit:,}. "
+        raise _user_error(f"The {what} is {len(text):,} characters; the limit here is {limit:,}. "
                        "Use the command line (summarizer) for longer texts.")
     return text
 
@@ -182,11 +190,11 @@ def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60) -
     """Cards (HTML) for each article of a pasted page, and the JSONL and Markdown downloads."""
     text = _limit(text, MAX_PAGE_CHARS, "page")
     if not text.strip():
-        raise gr.Error("Paste the text of a news page first.")
+        raise _user_error("Paste the text of a news page first.")
     _warm_up_notice()
     articles = split_articles(text)
     if not articles:
-        raise gr.Error("No article text found in what was pasted.")
+        raise _user_error("No article text found in what was pasted.")
     with _model_slot():
         summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
     cards, lines, markdown = [], [], []
@@ -225,7 +233,7 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
     mt = _limit(mt, MAX_CHECK_CHARS, "machine translation")
     reference = _limit(reference, MAX_CHECK_CHARS, "reference")
     if not mt.strip():
-        raise gr.Error("Paste a machine-translated text first.")
+        raise _user_error("Paste a machine-translated text first.")
     if lang in (None, "", "auto"):  # the language of the target side, from the longer evidence
         lang = detect_language(mt + "\n" + reference, default="en")
     if reference.strip():
@@ -234,7 +242,7 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
         try:
             result = get_checker(lang).check_document(mt, reference, max_sentence_chars=MAX_SEGMENT_CHARS)
         except InputError as err:
-            raise gr.Error(f"{err}. Use the command line (summarizer check --mt-doc) for such texts.") from None
+            raise _user_error(f"{err}. Use the command line (summarizer check --mt-doc) for such texts.") from None
     spans = [s for s in result.spans if keep(s, min_severity)]  # worst first
     rows = [[i + 1, s.text, s.suggestion or "", s.type or s.category, s.severity, s.confidence, s.note or ""]
             for i, s in enumerate(spans)]
@@ -300,21 +308,21 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     """
     corpus = [corpus_files] if isinstance(corpus_files, str) else list(corpus_files or [])
     if not corpus:
-        raise gr.Error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or MT .txt files with their "
+        raise _user_error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or MT .txt files with their "
                        "reference .txt.")
     names = {path: Path(path).name for path in corpus + ([reference_file] if reference_file else [])}
     for path in names:
         if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
-            raise gr.Error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
+            raise _user_error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
                            "use `summarizer check` for large corpora.")
     references = [reference_file] if reference_file else []
     try:
         batch = list(records(read_corpus(corpus, references, display=names.get, max_chars=MAX_SEGMENT_CHARS),
                              "fail", print))
     except InputError as err:
-        raise gr.Error(str(err)) from None
+        raise _user_error(str(err)) from None
     if len(batch) > MAX_BATCH_SEGMENTS:
-        raise gr.Error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
+        raise _user_error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
                        "Use `summarizer check` for larger corpora.")
     if not lexical_only:
         _warm_up_notice()
@@ -328,7 +336,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
             rows += [(record, row) for record, row, _ in checked]
             progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
             if time.monotonic() - started > MAX_REQUEST_S and len(rows) < len(batch):
-                raise gr.Error(f"Stopped after {MAX_REQUEST_S} s with {len(rows):,} of {len(batch):,} segments "
+                raise _user_error(f"Stopped after {MAX_REQUEST_S} s with {len(rows):,} of {len(batch):,} segments "
                                "checked; use `summarizer check` (or Lexical only) for this corpus.")
     ranking = run.ranking()
     jsonl_text, csv_text = io.StringIO(), io.StringIO()

@@ -231,7 +231,7 @@ def test_model_free_requests_do_not_wait_for_the_model():
     worker.join()
 
 
-def test_the_server_removes_every_users_files_when_stopped(tmp_path):
+def test_the_server_removes_every_users_files_when_stopped_and_logs_user_errors_in_one_line(tmp_path):
     import os
     import signal
     import socket
@@ -255,9 +255,13 @@ def test_the_server_removes_every_users_files_when_stopped(tmp_path):
         client.predict(web.EXAMPLE_MT, "", "en", "minor", api_name="/check")
         corrected = client.predict([0], {"mt": "a production ring", "spans": []}, api_name="/apply")
         assert corrected and list(tmp_path.glob("summarizer-downloads-*/*/*"))
+        with pytest.raises(Exception, match="Paste a machine-translated text first"):
+            client.predict("", "", "en", "minor", api_name="/check")
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=60)
+        log = proc.communicate(timeout=60)[0]
+    # a user's mistake is one line in the server's log, not a traceback
+    assert "summarizer: user error: Paste a machine-translated text first." in log and "Traceback" not in log
     assert not list(tmp_path.glob("summarizer-downloads-*"))
     assert not [p for p in (tmp_path / "gradio").rglob("*") if p.is_file()]
     assert (tmp_path / "gradio").is_dir()  # the folder given is kept; only this server's files go
