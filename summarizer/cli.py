@@ -49,6 +49,10 @@ def _summarize_options(sub) -> None:
     s.add_argument("--dtype", choices=["auto", "float32", "float16", "bfloat16"], default="auto")
     s.add_argument("--max-input-tokens", type=int, default=None, help="abstractive: chunk size in tokens (default: the model's limit)")
     s.add_argument("--num-beams", type=int, default=4, help="abstractive: beam size (default: 4)")
+    s.add_argument("--phrasebook", action="append", default=[],
+                   help="flag the phrasebook's known awkward renderings inside the summaries, with suggestions "
+                        "(extra TSV/JSONL files; the shipped vi→en one is used unless --no-default-phrasebook)")
+    s.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
 
 
 def _check_options(sub) -> None:
@@ -282,11 +286,14 @@ def _mine(args: argparse.Namespace) -> int:
 
 
 def _summarize(args: argparse.Namespace) -> int:
+    from .batch import flag_summaries
+    from .check import Phrasebook
     from .summarize import Summarizer, split_articles
 
     if args.max_sentences < 1 or args.max_words < 1:
         raise InputError("--max-sentences and --max-words must be at least 1")
-    check_outputs(args.pages, [args.output])
+    check_outputs([*args.pages, *args.phrasebook], [args.output])
+    book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
     summarizer = Summarizer(args.model, backend=args.backend, device=args.device, batch_size=args.batch_size,
                             dtype=args.dtype, max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
     with atomic_output(args.output) as out:
@@ -294,13 +301,18 @@ def _summarize(args: argparse.Namespace) -> int:
             articles = split_articles(text)
             if not articles:
                 raise InputError(f"{source}: no article text found")
-            for summary in summarizer.summarize(articles, max_sentences=args.max_sentences, max_words=args.max_words):
+            summaries = summarizer.summarize(articles, max_sentences=args.max_sentences, max_words=args.max_words)
+            for item in flag_summaries(summaries, book if len(book) else None):
+                summary = item.summary
                 if args.format == "jsonl":
-                    out.write(json.dumps({**summary.to_dict(), "source": source}, ensure_ascii=False) + "\n")
-                else:
-                    prefix = f"{source} " if len(args.pages) > 1 or source.count(":") else ""
-                    out.write(f"[{prefix}{summary.id + 1}] {summary.title or '(untitled)'}\n")
-                    out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n\n")
+                    out.write(json.dumps({**item.to_dict(), "source": source}, ensure_ascii=False) + "\n")
+                    continue
+                prefix = f"{source} " if len(args.pages) > 1 or source.count(":") else ""
+                out.write(f"[{prefix}{summary.id + 1}] {summary.title or '(untitled)'}\n")
+                out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n")
+                for flag in item.flags:
+                    out.write(f"    flag: {flag.text!r} -> {flag.suggestion!r}  ({flag.note or flag.type})\n")
+                out.write("\n")
     return 0
 
 

@@ -35,8 +35,10 @@ from typing import Iterator
 
 import gradio as gr
 
-from .batch import CorpusCheck, RowWriter, batched, flags_text, format_ranking, format_signatures, read_corpus, records
-from .check import DEFAULT_METRICS, Checker, DocumentResult, Span, apply_suggestions, marked_html
+from .batch import (CorpusCheck, RowWriter, batched, flag_summaries, flags_text, format_ranking, format_signatures,
+                    read_corpus, records)
+from .batch.pages import joined
+from .check import Checker, DocumentResult, Span, apply_suggestions, marked_html
 from .check.scores import label
 from .check.spans import keep, numbered, reference_marks
 from .inputs import InputError
@@ -52,8 +54,9 @@ MAX_SEGMENT_CHARS = 5_000  # each Batch segment, and each sentence of the Check 
 MAX_REQUEST_S = 300  # a Batch request stops (with a message) after this long; the command line has no limit
 LANGUAGES = ["auto", "en", "vi", "de", "fr", "es", "zh", "ja", "ko"]
 FLAG_COLUMNS = ["#", "flagged", "suggestion", "type", "severity", "confidence", "note"]
-RESULT_COLUMNS = ["#", "id", "system", *[label(m) for m in DEFAULT_METRICS], "flags", "machine translation",
-                  "flagged phrases"]
+RESULT_COLUMNS = ["#", "id", "system", "score", "flags", "machine translation", "reference", "flagged phrases"]
+RESULT_WIDTHS = ["4%", "6%", "8%", "6%", "5%", "27%", "27%", "17%"]  # fits 1280 px without scrolling sideways
+FLAG_WIDTHS = ["5%", "24%", "22%", "12%", "9%", "10%", "18%"]
 
 EXAMPLE_PAGE = """City opens new riverside park
 
@@ -93,6 +96,7 @@ padding:.4em .6em;vertical-align:top;text-align:left}table.pairs td.score{white-
 mark.critical{background:#f47c7c;color:#000}mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
 mark.omission{background:none;color:inherit;text-decoration:underline wavy #c0392b}
 .legend mark{padding:0 .3em}.mt-only{white-space:pre-wrap;line-height:1.5}
+#results td,#results td *,#flags td,#flags td *{white-space:normal !important;overflow-wrap:anywhere;text-overflow:clip}
 """
 
 _lock = threading.Lock()
@@ -127,9 +131,13 @@ def model_status() -> str:
             "later requests are fast.")
 
 
-def _warm_up_notice() -> None:
-    if not Encoder().loaded:
-        gr.Info("Warming up: loading the model for the first request (once per server).")
+def starting_status(needs_model: bool = True) -> str:
+    """The status line while a request starts: the model is loading when this is the first request
+    that needs it (the line is replaced by :func:`model_status` when the request ends)."""
+    encoder = Encoder()
+    if needs_model and not encoder.loaded:
+        return f"Loading model **{encoder.name}** for the first request (a few seconds, once)…"
+    return model_status()
 
 
 @contextmanager
@@ -158,7 +166,7 @@ def _user_error(message: str) -> gr.Error:
     """What a user did wrong, for the page: shown there, one line in the server's log, no traceback
     (tracebacks are for real faults)."""
     print(f"summarizer: user error: {message}", file=sys.stderr, flush=True)
-    return gr.Error(message, print_exception=False)
+    return gr.Error(message, duration=None, print_exception=False)  # stays until the user closes it
 
 
 def _limit(text: str | None, limit: int, what: str) -> str:
@@ -186,35 +194,43 @@ def _download(name: str, content: str) -> str:
 
 
 # -- Summaries ------------------------------------------------------------------------------------
-def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60) -> tuple[str, list[str]]:
-    """Cards (HTML) for each article of a pasted page, and the JSONL and Markdown downloads."""
+def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60):
+    """Cards (HTML) for each article of a pasted page, and the JSONL and Markdown downloads; then,
+    for the phrasebook's flags inside the summaries, the accept/reject choices, the summaries as
+    they stand (until suggestions are accepted) and the state the choices apply to (as in Check)."""
     text = _limit(text, MAX_PAGE_CHARS, "page")
     if not text.strip():
         raise _user_error("Paste the text of a news page first.")
-    _warm_up_notice()
     articles = split_articles(text)
     if not articles:
         raise _user_error("No article text found in what was pasted.")
     with _model_slot():
         summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
+    flagged = flag_summaries(summaries, get_checker("en").phrasebook)
     cards, lines, markdown = [], [], []
-    for article, summary in zip(articles, summaries):
-        title = summary.title or "(untitled)"
+    for article, item in zip(articles, flagged):
+        summary, title = item.summary, item.summary.title or "(untitled)"
         cards.append(
             f"<article class='card' data-article='{summary.id + 1}'><h3>{summary.id + 1}. {html.escape(title)}</h3>"
-            f"<p class='summary'>{html.escape(summary.summary)}</p>"
-            f"<p class='meta'>{html.escape(' · '.join(_about(article, summary)))}</p>"
+            f"<p class='summary'>{marked_html(summary.summary, item.flags)}</p>"
+            f"<p class='meta'>{html.escape(' · '.join(_about(article, summary, item.flags)))}</p>"
             f"<details><summary>Full article</summary><p class='mt-only'>{html.escape(article.body)}</p></details>"
             "</article>")
-        lines.append(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+        lines.append(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
         markdown.append(f"## {title}\n\n{summary.summary}\n\n*{summary.language}, {summary.method}*\n")
     page = f"<div class='cards'><p>{len(summaries)} article(s)</p>{''.join(cards)}</div>"
-    return page, [_download("summaries.jsonl", "".join(lines)), _download("summaries.md", "\n".join(markdown))]
+    all_text, spans = joined(flagged)
+    choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
+    return (page, [_download("summaries.jsonl", "".join(lines)), _download("summaries.md", "\n".join(markdown))],
+            gr.update(choices=choices, value=[], visible=bool(choices)), all_text,
+            {"mt": all_text, "spans": [s.to_dict() for s in spans]})
 
 
-def _about(article, summary) -> list[str]:
-    """The card's small print: language, method, byline, and repeats merged into this article."""
+def _about(article, summary, flags=()) -> list[str]:
+    """The card's small print: language, method, byline, repeats merged into this article, flags."""
     about = [summary.language, summary.method]
+    if flags:
+        about.append(f"{len(flags)} phrasebook flag(s) in the summary: hover for the suggestion")
     if article.byline:
         about.append(f"by {article.byline}")
     if article.repeats:
@@ -236,8 +252,6 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
         raise _user_error("Paste a machine-translated text first.")
     if lang in (None, "", "auto"):  # the language of the target side, from the longer evidence
         lang = detect_language(mt + "\n" + reference, default="en")
-    if reference.strip():
-        _warm_up_notice()
     with _model_slot(needed=bool(reference.strip())):
         try:
             result = get_checker(lang).check_document(mt, reference, max_sentence_chars=MAX_SEGMENT_CHARS)
@@ -324,8 +338,6 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     if len(batch) > MAX_BATCH_SEGMENTS:
         raise _user_error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
                        "Use `summarizer check` for larger corpora.")
-    if not lexical_only:
-        _warm_up_notice()
     checker = get_checker(lang)
     run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "phrasebook": checker.phrasebook}, report=True)
     rows: list = []
@@ -345,8 +357,8 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     for record, row in rows:
         jsonl.row(row)
         table_csv.row(row)
-    table = [[n, row["id"], row["system"], *[row[m] for m in DEFAULT_METRICS], len(row["spans"]), record.mt,
-              flags_text(row["spans"], "→")] for n, (record, row) in enumerate(rows, 1)]
+    table = [[n, row["id"], row["system"], row["score"], len(row["spans"]), record.mt,
+              record.refs[0] if record.refs else "", flags_text(row["spans"], "→")] for n, (record, row) in enumerate(rows, 1)]
     downloads = [_download("results.jsonl", jsonl_text.getvalue()), _download("results.csv", csv_text.getvalue()),
                  _download("report.html", run.report(ranking))]
     return _ranking_markdown(run, ranking), table, downloads
@@ -399,9 +411,21 @@ def _summaries_tab(status: gr.Markdown) -> None:
         summarise = gr.Button("Summarise", variant="primary", elem_id="summarise")
         gr.Examples([[EXAMPLE_PAGE]], inputs=[page], label="Example page")
         cards = gr.HTML(elem_id="cards")
+        summary_choices = gr.CheckboxGroup(label="Accept suggestions in the summaries (unticked = rejected)",
+                                           elem_id="summary-choices", visible=False,
+                                           info="The phrasebook's known awkward renderings found in the summaries.")
+        summary_text = gr.Textbox(label="Summaries with the accepted suggestions", lines=6, buttons=["copy"],
+                                  interactive=False, elem_id="summary-text")
         summary_files = gr.File(label="Downloads (JSONL, Markdown)", file_count="multiple", interactive=False)
-        summarise.click(summarize_page, [page, max_sentences, max_words], [cards, summary_files],
-                        api_name="summarize").then(model_status, None, status, queue=False)
+        summary_file = gr.DownloadButton("Download corrected summaries", size="sm", elem_id="download-summaries")
+        summary_state = gr.State()
+        outputs = [cards, summary_files, summary_choices, summary_text, summary_state]
+        summarise.click(lambda: ("", None, gr.update(choices=[], value=[], visible=False), "", None, starting_status()),
+                        None, [*outputs, status], queue=False, api_visibility="private"
+                        ).then(summarize_page, [page, max_sentences, max_words], outputs,
+                               api_name="summarize", show_progress_on=[cards]).then(model_status, None, status, queue=False)
+        summary_choices.change(apply_choices, [summary_choices, summary_state], [summary_text, summary_file],
+                               api_visibility="private")
 
 
 def _check_tab(status: gr.Markdown) -> None:
@@ -419,8 +443,11 @@ def _check_tab(status: gr.Markdown) -> None:
                     example_labels=["MT with its post-edited reference", "MT alone (phrasebook only)"])
         scores = gr.Markdown(elem_id="scores")
         pairs = gr.HTML(elem_id="pairs")
-        flags = gr.Dataframe(headers=FLAG_COLUMNS, label="Flags", interactive=False, wrap=True, elem_id="flags")
-        choices = gr.CheckboxGroup(label="Accept suggestions (unticked = rejected)", elem_id="choices")
+        flags = gr.Dataframe(headers=FLAG_COLUMNS, label="Flags", interactive=False, wrap=True, elem_id="flags",
+                             column_widths=FLAG_WIDTHS, max_height=1200)
+        choices = gr.CheckboxGroup(label="Accept suggestions (unticked = rejected)", elem_id="choices",
+                                   info="Flags with a suggestion, numbered as in the table (the others have no "
+                                        "wording to accept).")
         with gr.Row():
             accept = gr.Button("Accept all", size="sm")
             reject = gr.Button("Reject all", size="sm")
@@ -428,8 +455,12 @@ def _check_tab(status: gr.Markdown) -> None:
                                elem_id="corrected")
         corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
         state = gr.State()
-        check.click(check_texts, [mt, ref, lang, severity], [scores, pairs, flags, choices, corrected, state],
-                    api_name="check").then(model_status, None, status, queue=False)
+        outputs = [scores, pairs, flags, choices, corrected, state]
+        check.click(lambda reference: ("", "", [], gr.update(choices=[], value=[]), "", None, None,
+                                       starting_status(bool((reference or "").strip()))),
+                    ref, [*outputs, corrected_file, status], queue=False, api_visibility="private"
+                    ).then(check_texts, [mt, ref, lang, severity], outputs, api_name="check", show_progress_on=[scores]
+                    ).then(model_status, None, status, queue=False)
         choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
         accept.click(accept_all, state, choices)
         reject.click(lambda: [], None, choices)
@@ -452,12 +483,14 @@ def _batch_tab(status: gr.Markdown) -> None:
         ranking = gr.Markdown(elem_id="ranking")
         order = gr.Radio(SORT_ORDERS, value=SORT_ORDERS[0], label="Sort segments by", elem_id="order")
         results = gr.Dataframe(headers=RESULT_COLUMNS, label="Segments", interactive=False, wrap=True,
-                               elem_id="results", type="array",
-                               datatype=["number", "str", "str"] + ["number"] * (len(DEFAULT_METRICS) + 1) + ["str", "str"])
+                               elem_id="results", type="array", column_widths=RESULT_WIDTHS, max_height=1200,
+                               datatype=["number", "str", "str", "number", "number", "str", "str", "str"])
         batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
                               interactive=False, elem_id="batch-files")
-        score.click(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
-                    api_name="score_corpus").then(sort_results, [results, order], results
+        score.click(lambda lexical_only: ("", [], None, starting_status(not lexical_only)), lexical,
+                    [ranking, results, batch_files, status], queue=False, api_visibility="private"
+                    ).then(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
+                           api_name="score_corpus", show_progress_on=[ranking]).then(sort_results, [results, order], results
                     ).then(model_status, None, status, queue=False)
         order.change(sort_results, [results, order], results)
 

@@ -151,3 +151,57 @@ def test_batch_upload_gives_the_results_table_and_downloads(page, tmp_path):
     rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("id,system,score") and len(rows) == 5
     _shot(page, "batch")
+
+
+def test_an_error_after_a_good_run_clears_the_results_and_keeps_its_message(page):
+    page.get_by_role("tab", name="Check").click()
+    page.get_by_text("MT with its post-edited reference").click()
+    page.locator("#check").click()
+    expect(page.locator("#flags")).to_contain_text("production line")
+    page.locator("#mt textarea").fill("")
+    page.locator("#ref textarea").fill("")
+    page.locator("#check").click()
+    message = page.get_by_text("Paste a machine-translated text first.")
+    expect(message).to_be_visible()
+    expect(page.locator("#pairs td.mt mark")).to_have_count(0)  # no stale results under the message
+    expect(page.locator("#scores")).not_to_contain_text("Document score")
+    page.wait_for_timeout(12_000)  # Gradio's notices fade after 10 s by default; this one stays
+    expect(message).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "check-error.png"), full_page=True)
+
+
+def test_batch_table_shows_mt_reference_score_and_flags_without_sideways_scrolling(page, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    long_mt = ("The provincial People's Committee has approved a plan to expand the battery production ring at the "
+               "Tan Phu industrial park, which is expected to create about 2,000 jobs for local labourers.")
+    corpus.write_text(json.dumps({"id": "1", "system": "A", "mt": long_mt,
+                                  "ref": long_mt.replace("production ring", "production line")}) + "\n",
+                      encoding="utf-8")
+    page.get_by_role("tab", name="Batch").click()
+    page.locator("#corpus input[type=file]").set_input_files(str(corpus))
+    page.get_by_label("Lexical only (faster, no model)").check()
+    page.locator("#score").click()
+    table = page.locator("#results")
+    expect(table).to_contain_text("production ring → production line")
+    for header in ("score", "flags", "machine translation", "reference"):
+        expect(table.get_by_role("columnheader", name=header)).to_be_visible()
+    expect(table).to_contain_text("Tan Phu industrial park, which is expected to create about 2,000 jobs")
+    wide = page.evaluate("""() => [...document.querySelectorAll('#results *')]
+        .filter(e => e.scrollWidth > e.clientWidth + 2 && getComputedStyle(e).overflowX !== 'visible')
+        .map(e => e.tagName + ':' + e.scrollWidth + '>' + e.clientWidth)""")
+    assert wide == [], wide
+    _shot(page, "batch-wide")
+
+
+def test_a_summary_card_of_an_mt_page_shows_the_flag_and_its_suggestion(page):
+    text = (ROOT / "examples" / "page.txt").read_text(encoding="utf-8")
+    mt_page = "Drone plan for the city\n\nThe ministry will build a drone production ring next year. " \
+              "The plan was approved on Monday. Officials said it would create 500 jobs.\n\n" + text
+    page.locator("#page textarea").fill(mt_page)
+    page.locator("#summarise").click()
+    flag = page.locator("#cards article").first.locator("p.summary mark", has_text="production ring")
+    expect(flag).to_be_visible()
+    expect(flag).to_have_attribute("title", "→ production line")
+    page.locator("#summary-choices label", has_text="production ring").click()
+    expect(page.locator("#summary-text textarea")).to_have_value(re.compile("drone production line next year"))
+    _shot(page, "summaries-flags")

@@ -22,7 +22,8 @@ def test_jsonl_output_has_one_object_per_article(capsys):
     assert main(["summarize", PAGE, "--format", "jsonl", "--max-sentences", "1"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(records) == 4
-    assert set(records[0]) == {"id", "title", "summary", "sentences", "language", "method", "start", "end", "source"}
+    assert set(records[0]) == {"id", "title", "summary", "sentences", "language", "method", "start", "end", "source",
+                               "flags"}  # and "corrected" when there are flags
     assert records[0]["source"] == PAGE
     assert len(records[0]["sentences"]) == 1
 
@@ -319,3 +320,17 @@ def test_the_target_language_is_detected_from_the_mt_and_said(tmp_path, capsys):
     assert [s["type"] for s in row["spans"]][:1] == ["negation"]
     assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--no-encoder", "--lang", "de", "--bootstrap", "10"]) == 0
     assert "detected" not in capsys.readouterr().err
+
+
+def test_summaries_carry_the_phrasebooks_flags(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text("Drone plan for the city\n\nThe ministry will build a drone production ring next year. "
+                    "The plan was approved on Monday. Officials said it would create 500 jobs.\n", encoding="utf-8")
+    assert main(["summarize", str(page), "--format", "jsonl"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [(f["text"], f["suggestion"]) for f in record["flags"]] == [("production ring", "production line")]
+    assert "drone production line next year" in record["corrected"]
+    assert main(["summarize", str(page)]) == 0
+    assert "flag: 'production ring' -> 'production line'" in capsys.readouterr().out
+    assert main(["summarize", str(page), "--format", "jsonl", "--no-default-phrasebook"]) == 0
+    assert json.loads(capsys.readouterr().out)["flags"] == []

@@ -10,7 +10,7 @@ from summarizer import web
 
 
 def test_summaries_give_one_card_per_article_with_downloads(page_text):
-    cards, (jsonl, markdown) = web.summarize_page(page_text, 1, 60)
+    cards, (jsonl, markdown), *_ = web.summarize_page(page_text, 1, 60)
     assert cards.count("<article class='card'") == 4
     assert "1. Da Nang opens first floating solar farm on reservoir" in cards
     assert "<details><summary>Full article</summary>" in cards
@@ -22,13 +22,13 @@ def test_summaries_give_one_card_per_article_with_downloads(page_text):
 
 
 def test_builtin_page_example_works():
-    cards, _ = web.summarize_page(web.EXAMPLE_PAGE)
+    cards, *_ = web.summarize_page(web.EXAMPLE_PAGE)
     assert "City opens new riverside park" in cards and "Bus fares to stay unchanged next year" in cards
     assert cards.count("<article class='card'") == 2
 
 
 def test_text_is_escaped_in_cards():
-    cards, _ = web.summarize_page("Tags <b>bold</b>\n\nThe council met on <Monday> & agreed a budget.")
+    cards, *_ = web.summarize_page("Tags <b>bold</b>\n\nThe council met on <Monday> & agreed a budget.")
     assert "<b>" not in cards and "&lt;b&gt;" in cards
 
 
@@ -90,7 +90,8 @@ def test_batch_scores_records_and_offers_downloads(tmp_path):
     ranking, table, downloads = web.score_corpus(corpus, None, "en", True)
     assert "| 1 | s2 |" in ranking and "| 2 | s1 |" in ranking and "nrefs:1" in ranking
     assert [row[:3] for row in table] == [[1, "a", "s1"], [2, "a", "s2"], [3, "b", "s1"], [4, "b", "s2"]]
-    assert table[0][7] == 1 and "production ring → production line" in table[0][9]
+    assert table[0][4] == 1 and "production ring → production line" in table[0][7]
+    assert table[0][6] == "They built a drone production line."  # the reference beside the MT
     lowest = [row[3] for row in web.sort_results(table, "score: lowest first")]
     assert lowest == sorted(lowest) and lowest[0] < 100
     assert [row[3] for row in web.sort_results(table, "score: highest first")] == lowest[::-1]
@@ -134,7 +135,7 @@ def test_batch_without_references_flags_with_the_phrasebook(tmp_path):
     corpus = _write(tmp_path / "mt.jsonl", json.dumps({"id": "1", "mt": "They run a drone production ring."}) + "\n")
     ranking, table, _ = web.score_corpus(corpus, None, "en", True)
     assert "phrasebook flags only" in ranking
-    assert table[0][3] is None and "production ring → production line" in table[0][9]
+    assert table[0][3] is None and "production ring → production line" in table[0][7]
 
 
 def test_binary_upload_is_refused_with_its_name(tmp_path):
@@ -276,3 +277,16 @@ def test_the_serve_help_states_the_pages_limits(capsys):
     for value in (web.MAX_PAGE_CHARS, web.MAX_CHECK_CHARS, web.MAX_SEGMENT_CHARS, web.MAX_BATCH_SEGMENTS):
         assert f"{value:,}" in text
     assert f"{web.MAX_REQUEST_S} s" in text and f"{web.MAX_UPLOAD_BYTES // 1_000_000} MB" in text
+
+
+def test_summaries_of_an_mt_page_carry_the_phrasebooks_flags_and_accepted_suggestions():
+    page = ("Drone plan for the city\n\nThe ministry will build a drone production ring next year. "
+            "The plan was approved on Monday. Officials said it would create 500 jobs.\n")
+    cards, files, choices, text, state = web.summarize_page(page, 2, 60)
+    assert "phrasebook' title='→ production line'>production ring</mark>" in cards
+    [(label, index)] = choices["choices"]
+    assert label.endswith("production ring → production line") and "production ring" in text
+    corrected, download = web.apply_choices([index], state)
+    assert "drone production line next year" in corrected and "production ring" not in corrected
+    record = json.loads(Path(files[0]).read_text(encoding="utf-8").splitlines()[0])
+    assert record["flags"][0]["suggestion"] == "production line" and "production line" in record["corrected"]
