@@ -137,3 +137,20 @@ def test_ter_covers_the_first_200_tokens_of_a_long_segment_and_says_so():
     result = checker.check(long_hyp, long_hyp.replace("w7 ", "x7 "))
     assert result.notes == ("TER on the first 200 tokens",) and result.to_dict()["notes"] == list(result.notes)
     assert checker.check_corpus([long_hyp], [long_hyp]).signatures["ter"].endswith("|max-tokens:200")
+
+
+def test_every_signature_counts_the_references_given():
+    checker = Checker(lang="en", use_encoder=False, phrasebook=None)
+    result = checker.check_corpus(["The cat sat.", "A dog ran."], [["The cat sat.", "A cat sat."], ["A dog ran.", "Dogs ran."]])
+    for name in ("bleu", "chrf", "ter"):
+        assert "nrefs:2|" in result.signatures[name], (name, result.signatures[name])
+
+
+def test_document_spans_and_omissions_point_into_their_documents():
+    checker = Checker(lang="en", use_encoder=False, phrasebook=None)
+    mt = "The mayor opened the bridge. Traffic eased at once. Fireworks lit the sky over the river."
+    ref = "The mayor opened the new bridge on Monday. Traffic eased at once."
+    result = checker.check_document(mt, ref)
+    assert result.omissions and all(ref[o.start:o.end] == o.text for o in result.omissions)
+    assert all(mt[s.start:s.end] == s.text for s in result.spans)
+    assert any(s.type == "addition" and s.text.startswith("Fireworks") for s in result.spans)

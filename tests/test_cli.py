@@ -334,3 +334,13 @@ def test_summaries_carry_the_phrasebooks_flags(tmp_path, capsys):
     assert "flag: 'production ring' -> 'production line'" in capsys.readouterr().out
     assert main(["summarize", str(page), "--format", "jsonl", "--no-default-phrasebook"]) == 0
     assert json.loads(capsys.readouterr().out)["flags"] == []
+
+
+def test_document_mode_keeps_the_additions_of_mt_sentences_without_a_reference(tmp_path, capsys):
+    mt, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    mt.write_text("The mayor opened the bridge.\nFireworks lit the sky over the river.\n", encoding="utf-8")
+    ref.write_text("The mayor opened the bridge.\n", encoding="utf-8")
+    assert main(["check", "--mt-doc", str(mt), "--ref-doc", str(ref), "--lang", "en", "--no-encoder",
+                 "--bootstrap", "10"]) == 0
+    out = capsys.readouterr().out
+    assert f"{mt}:2:1: addition major: 'Fireworks lit the sky over the river.'" in out
