@@ -64,11 +64,14 @@ def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def torch_dtype(dtype: str | None):
-    """``"float16"``/``"bfloat16"``/``"float32"`` → torch dtype; ``None`` or ``"auto"`` → model default."""
-    if dtype in (None, "auto"):
-        return None
+def torch_dtype(dtype: str | None, device: str | None = None):
+    """``"float16"``/``"bfloat16"``/``"float32"`` → torch dtype; ``None`` or ``"auto"`` → bfloat16 on a
+    CUDA device that supports it, else the model's default (None)."""
     import torch
+
+    if dtype in (None, "auto"):
+        cuda = str(device or "").startswith("cuda") and torch.cuda.is_available()
+        return torch.bfloat16 if cuda and torch.cuda.is_bf16_supported() else None
 
     try:
         return {"float16": torch.float16, "fp16": torch.float16, "bfloat16": torch.bfloat16,
@@ -185,14 +188,14 @@ class Generator:
     ``max_input_tokens`` is the longest input the model takes (from its config unless given).
     """
 
-    def __init__(self, model: str, kind: str, device: str | None = None, batch_size: int = 4,
+    def __init__(self, model: str, kind: str, device: str | None = None, batch_size: int | None = None,
                  dtype: str | None = None, max_input_tokens: int | None = None):
         if kind not in ("seq2seq", "causal"):
             raise ValueError(f"kind must be 'seq2seq' or 'causal', not {kind!r}")
         self.path, self.kind = locate_model(str(model)), kind
         self.name = Path(model).name if Path(model).exists() else str(model)
         self.device = device or default_device()
-        self.batch_size = batch_size
+        self.batch_size = batch_size or (16 if self.device.startswith("cuda") else 4)
         self.dtype = dtype
         self._max_input_tokens = max_input_tokens
 
@@ -205,8 +208,8 @@ class Generator:
         tokenizer = AutoTokenizer.from_pretrained(self.path)
         cls = AutoModelForSeq2SeqLM if self.kind == "seq2seq" else AutoModelForCausalLM
         kwargs = {}
-        if torch_dtype(self.dtype) is not None:
-            kwargs["dtype"] = torch_dtype(self.dtype)
+        if torch_dtype(self.dtype, self.device) is not None:
+            kwargs["dtype"] = torch_dtype(self.dtype, self.device)
         model = cls.from_pretrained(self.path, **kwargs).to(self.device).eval()
         if self.kind == "causal":
             tokenizer.padding_side = "left"
@@ -263,26 +266,50 @@ class Generator:
 
     def generate(self, texts: Sequence[str], instruction: str = "", max_new_tokens: int = 128,
                  num_beams: int = 1) -> list[str]:
-        """Generate one output per input text, in batches of ``batch_size``."""
+        """One output per input text, in input order. Texts are batched by length (longest first, so
+        a batch pads little) in batches of ``batch_size``; when a batch runs out of GPU memory, it is
+        halved and retried, and ``batch_size`` stays halved for the batches after it."""
+        lengths = [len(t) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        outputs: list[str] = [""] * len(texts)
+        start = 0
+        while start < len(order):
+            batch = order[start : start + self.batch_size]
+            try:
+                results = self._generate([texts[i] for i in batch], instruction, max_new_tokens, num_beams)
+            except RuntimeError as err:  # torch.cuda.OutOfMemoryError is one
+                if "out of memory" not in str(err).lower() or len(batch) == 1:
+                    raise
+                self.batch_size = (len(batch) + 1) // 2
+                _free_gpu_memory()
+                continue
+            for i, text in zip(batch, results):
+                outputs[i] = text
+            start += len(batch)
+        return outputs
+
+    def _generate(self, batch: list[str], instruction: str, max_new_tokens: int, num_beams: int) -> list[str]:
         import torch
 
-        outputs: list[str] = []
-        for i in range(0, len(texts), self.batch_size):
-            batch = list(texts[i : i + self.batch_size])
-            if self.kind == "seq2seq":
-                enc = self.tokenizer(batch, return_tensors="pt", padding=True, truncation=False)
-            else:
-                ids = [self._chat(instruction, t) for t in batch]
-                enc = self.tokenizer.pad({"input_ids": ids}, return_tensors="pt", padding=True)
-            enc = {k: v.to(self.device) for k, v in enc.items()}
-            with torch.inference_mode():
-                out = self.model.generate(**enc, max_new_tokens=max_new_tokens,
-                                          num_beams=num_beams, do_sample=False,
-                                          pad_token_id=self.tokenizer.pad_token_id)
-            if self.kind == "causal":
-                out = out[:, enc["input_ids"].shape[1] :]
-            outputs.extend(s.strip() for s in self.tokenizer.batch_decode(out, skip_special_tokens=True))
-        return outputs
+        if self.kind == "seq2seq":
+            enc = self.tokenizer(batch, return_tensors="pt", padding=True, truncation=False)
+        else:
+            ids = [self._chat(instruction, t) for t in batch]
+            enc = self.tokenizer.pad({"input_ids": ids}, return_tensors="pt", padding=True)
+        enc = {k: v.to(self.device) for k, v in enc.items()}
+        with torch.inference_mode():
+            out = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_beams=num_beams, do_sample=False,
+                                      pad_token_id=self.tokenizer.pad_token_id)
+        if self.kind == "causal":
+            out = out[:, enc["input_ids"].shape[1] :]
+        return [s.strip() for s in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
+
+
+def _free_gpu_memory() -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 def detect_kind(model: str) -> str:

@@ -43,13 +43,20 @@ def _interrupt_after(monkeypatch, batches):
     monkeypatch.setattr(pipeline.Journal, "append", append)
 
 
-def test_an_interrupted_run_resumes_to_the_same_output_checking_only_what_is_left(tmp_path, monkeypatch, capsys):
+def _interrupted(tmp_path, monkeypatch, batches, *more):
+    """Input files, the output of an uninterrupted run, and the output path of a run stopped (as by
+    Ctrl-C) after ``batches`` batches, its journal left beside it."""
     hyp, ref = _files(tmp_path)
     whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
-    assert main(_args(hyp, ref, whole)) == 0
+    assert main(_args(hyp, ref, whole, *more)) == 0
     with monkeypatch.context() as patch:
-        _interrupt_after(patch, 3)
-        assert main(_args(hyp, ref, out)) == 130
+        _interrupt_after(patch, batches)
+        assert main(_args(hyp, ref, out, *more)) == 130
+    return hyp, ref, whole, out
+
+
+def test_an_interrupted_run_resumes_to_the_same_output_checking_only_what_is_left(tmp_path, monkeypatch, capsys):
+    hyp, ref, whole, out = _interrupted(tmp_path, monkeypatch, 3)
     assert not out.exists() and (tmp_path / "out.jsonl.partial").exists()
     assert "run the same command with --resume" in capsys.readouterr().err
     checked = []
@@ -65,12 +72,7 @@ def test_an_interrupted_run_resumes_to_the_same_output_checking_only_what_is_lef
 
 
 def test_a_damaged_tail_is_dropped_with_a_note(tmp_path, monkeypatch, capsys):
-    hyp, ref = _files(tmp_path)
-    whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
-    assert main(_args(hyp, ref, whole, "--format", "tsv")) == 0
-    with monkeypatch.context() as patch:
-        _interrupt_after(patch, 2)
-        assert main(_args(hyp, ref, out, "--format", "tsv")) == 130
+    hyp, ref, whole, out = _interrupted(tmp_path, monkeypatch, 2, "--format", "tsv")
     partial = tmp_path / "out.jsonl.partial"
     with open(partial, "ab") as fh:
         fh.write('{"where": "cut in the middle of ä'.encode("utf-8")[:-1])  # a torn line with a cut UTF-8 character
@@ -197,12 +199,7 @@ def test_a_worker_asks_the_kernel_to_kill_it_with_its_parent():
 
 
 def test_a_resume_interrupted_at_once_loses_nothing(tmp_path, monkeypatch):
-    hyp, ref = _files(tmp_path)
-    whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
-    assert main(_args(hyp, ref, whole)) == 0
-    with monkeypatch.context() as patch:
-        _interrupt_after(patch, 3)
-        assert main(_args(hyp, ref, out)) == 130
+    hyp, ref, whole, out = _interrupted(tmp_path, monkeypatch, 3)
     partial = tmp_path / "out.jsonl.partial"
     before = partial.read_bytes()
     with monkeypatch.context() as patch:

@@ -164,3 +164,46 @@ def test_sentence_offsets_give_their_text_even_with_odd_spaces():
     [summary] = Summarizer().summarize(split_articles(page), max_sentences=2)
     assert summary.sentences and all(page[s.start:s.end] == s.text for s in summary.sentences)
     assert "\u200b" not in summary.summary and "\u00a0" not in summary.summary
+
+
+PAGE_OF_ARTICLES = [f"Article {n}. The city opened bridge number {n} on Monday. Traffic eased at once." for n in range(6)]
+
+
+def _count_generate_calls(generator, monkeypatch) -> list[int]:
+    calls, real = [], generator.model.generate
+
+    def counted(*args, **kwargs):
+        calls.append(len(kwargs["input_ids"]))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(generator.model, "generate", counted)
+    return calls
+
+
+def test_abstractive_summaries_of_a_page_are_batched_and_equal_one_at_a_time(tiny_seq2seq, monkeypatch):
+    batched = Summarizer(tiny_seq2seq, device="cpu", batch_size=8, num_beams=1)
+    calls = _count_generate_calls(batched.generator, monkeypatch)
+    together = batched.summarize(PAGE_OF_ARTICLES, max_words=10)
+    assert len(calls) < len(PAGE_OF_ARTICLES) and sum(calls) == len(PAGE_OF_ARTICLES)
+    one_by_one = [Summarizer(tiny_seq2seq, device="cpu", batch_size=1, num_beams=1).summarize(text, max_words=10)[0]
+                  for text in PAGE_OF_ARTICLES]
+    assert [s.summary for s in together] == [s.summary for s in one_by_one]
+
+
+def test_out_of_memory_halves_the_batch_and_goes_on(tiny_seq2seq, monkeypatch):
+    import torch
+
+    summarizer = Summarizer(tiny_seq2seq, device="cpu", batch_size=8, num_beams=1)
+    real = summarizer.generator.model.generate
+    sizes = []
+
+    def small_gpu(*args, **kwargs):
+        sizes.append(len(kwargs["input_ids"]))
+        if len(kwargs["input_ids"]) > 2:
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(summarizer.generator.model, "generate", small_gpu)
+    summaries = summarizer.summarize(PAGE_OF_ARTICLES, max_words=10)
+    assert len(summaries) == len(PAGE_OF_ARTICLES) and summarizer.generator.batch_size == 2
+    assert sizes[:3] == [6, 3, 2]
+    expected = Summarizer(tiny_seq2seq, device="cpu", batch_size=1, num_beams=1).summarize(PAGE_OF_ARTICLES, max_words=10)
+    assert [s.summary for s in summaries] == [s.summary for s in expected]

@@ -158,7 +158,7 @@ class Summarizer:
             self.generator = None
         else:
             self.encoder = None
-            self.generator = Generator(model, backend, device=device, batch_size=batch_size or 4, dtype=dtype,
+            self.generator = Generator(model, backend, device=device, batch_size=batch_size, dtype=dtype,
                                        max_input_tokens=max_input_tokens)
 
     def summarize(self, articles: Article | str | Iterable[Article | str], max_sentences: int = 2,
@@ -175,7 +175,7 @@ class Summarizer:
             raise ValueError("max_sentences must be >= 1 and max_words > 0")
         if self.backend == "extractive":
             return self._extractive(items, max_sentences, max_words)
-        return [self._abstractive(a, max_sentences, max_words) for a in items]
+        return self._abstractive(items, max_sentences, max_words)
 
     # -- extractive ---------------------------------------------------------------------------
     def _extractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
@@ -263,33 +263,53 @@ class Summarizer:
             chunks.append(" ".join(current))
         return chunks or [text]
 
-    def _abstractive(self, article: Article, max_sentences: int, max_words: float) -> Summary:
+    def _budget(self, instruction: str, max_new: int) -> int:
+        """Tokens of article text a chunk may hold: a causal LM's context holds the prompt, the chunk
+        and the generated summary."""
         gen = self.generator
-        instruction = self._instruction(article.language, max_sentences, max_words)
-        max_new = min(int(max_words * 2) + 16, gen.max_output_tokens)
-        # A causal LM's context holds the prompt, the article chunk and the generated summary.
-        reserved = gen.prompt_tokens(instruction) + (max_new if gen.kind == "causal" else 0)
-        budget = gen.max_input_tokens - reserved
+        budget = gen.max_input_tokens - gen.prompt_tokens(instruction) - (max_new if gen.kind == "causal" else 0)
         if budget < 8:
             raise ValueError(f"{gen.name}: its {gen.max_input_tokens}-token context leaves no room for the article "
                              f"after the prompt and a {max_new}-token summary; lower max_words")
-        text = article.body
-        rounds, first_chunks = 0, 0
-        while True:
-            chunks = self._chunks(text, article.language, budget)
-            outputs = gen.generate(chunks, instruction, max_new_tokens=max_new, num_beams=self.num_beams)
-            rounds += 1
-            first_chunks = first_chunks or len(chunks)
-            combined = " ".join(o for o in outputs if o)
-            if len(chunks) == 1 or rounds >= 4 or gen.count_tokens(combined) >= gen.count_tokens(text):
-                break
-            text = combined  # summarise the chunk summaries
-        sents = split_sentences(combined, article.language)
+        return budget
+
+    def _abstractive(self, items: list[Article], max_sentences: int, max_words: float) -> list[Summary]:
+        """Every article's chunks in one queue per round (``Generator.generate`` batches them by
+        length); an article whose chunk summaries are still long goes round again with them, up to
+        four rounds. Results go back to their articles in order."""
+        gen = self.generator
+        max_new = min(int(max_words * 2) + 16, gen.max_output_tokens)
+        texts = [a.body for a in items]
+        combined, rounds, first_chunks = [""] * len(items), [0] * len(items), [0] * len(items)
+        active = list(range(len(items)))
+        while active:
+            still = []
+            for language in dict.fromkeys(items[i].language for i in active):  # one instruction per language
+                group = [i for i in active if items[i].language == language]
+                instruction = self._instruction(language, max_sentences, max_words)
+                budget = self._budget(instruction, max_new)
+                chunks = {i: self._chunks(texts[i], language, budget) for i in group}
+                outputs = iter(gen.generate([c for i in group for c in chunks[i]], instruction,
+                                            max_new_tokens=max_new, num_beams=self.num_beams))
+                for i in group:
+                    combined[i] = " ".join(o for o in (next(outputs) for _ in chunks[i]) if o)
+                    rounds[i] += 1
+                    first_chunks[i] = first_chunks[i] or len(chunks[i])
+                    if len(chunks[i]) > 1 and rounds[i] < 4 and gen.count_tokens(combined[i]) < gen.count_tokens(texts[i]):
+                        texts[i] = combined[i]  # summarise the chunk summaries
+                        still.append(i)
+            active = still
+        return [self._abstract_summary(a, combined[i], first_chunks[i], max_sentences, max_words)
+                for i, a in enumerate(items)]
+
+    def _abstract_summary(self, article: Article, generated: str, chunks: int, max_sentences: int,
+                          max_words: float) -> Summary:
+        sents = split_sentences(generated, article.language)
         kept, used = [], 0.0
         for sent in sents[:max_sentences]:
             if kept and used + count_words(sent.text) > max_words:
                 break
             kept.append(Sentence(sent.text, None, None))
             used += count_words(sent.text)
-        method = f"abstractive-{self.backend}:{gen.name}" + (f" ({first_chunks} chunks)" if first_chunks > 1 else "")
+        method = f"abstractive-{self.backend}:{self.generator.name}" + (f" ({chunks} chunks)" if chunks > 1 else "")
         return self._summary(article, tuple(kept), method)
