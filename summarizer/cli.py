@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "per Batch request. Stop it with Ctrl-C or SIGTERM: its temporary files go too.")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    v.add_argument("--encoder", default=None,
+                   help="sentence-transformers model (Hub id or path) for every tab (default: bundled all-MiniLM-L6-v2)")
     return parser
 
 
@@ -39,6 +41,9 @@ def _summarize_options(sub) -> None:
     s.add_argument("--model", default=None,
                    help="sentence-transformers, seq2seq or causal LM (Hub id or path); default: bundled all-MiniLM-L6-v2")
     s.add_argument("--backend", choices=["auto", "extractive", "seq2seq", "causal"], default="auto")
+    s.add_argument("--encoder", default=None,
+                   help="sentence-transformers model (Hub id or path) for extractive summaries, e.g. a multilingual "
+                        "one for Vietnamese or German pages (its model card's languages say where it is used)")
     s.add_argument("--max-sentences", type=int, default=2, help="sentences per summary (default: 2)")
     s.add_argument("--max-words", type=int, default=60,
                    help="about this many words per summary, never more than 1.5 times as many: a longer "
@@ -95,6 +100,10 @@ def _check_options(sub) -> None:
                         "TER is computed on a segment's first 200 tokens (noted in the row)")
     c.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals (default: 1000)")
     c.add_argument("--no-encoder", action="store_true", help="lexical evidence only (no transformer; faster)")
+    c.add_argument("--encoder", default=None,
+                   help="sentence-transformers model (Hub id or path) for BERTScore and paraphrase evidence; its "
+                        "model card's languages say where it is used (default: bundled all-MiniLM-L6-v2, English); "
+                        "its BERTScore baseline is computed from unrelated reference pairs unless kept as data")
     c.add_argument("--workers", type=int, default=1,
                    help="processes checking batches in parallel (each loads its own model unless --no-encoder)")
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -120,7 +129,7 @@ def _mine_options(sub) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from .web import serve
 
-    serve(args.host, args.port)
+    serve(args.host, args.port, encoder=args.encoder)
     return 0
 
 
@@ -134,6 +143,8 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("give either --hyp (with --ref), --input, or --mt-doc with --ref-doc")
     if args.input and args.ref:
         raise InputError("--input records carry their references; --ref goes with --hyp")
+    if args.encoder and args.no_encoder:
+        raise InputError("--encoder and --no-encoder contradict each other")
     if args.batch_size < 1 or args.workers < 1 or args.max_segment_chars < 1:
         raise InputError("--batch-size, --workers and --max-segment-chars must be at least 1")
     named = [*args.hyp, *args.ref, args.input, args.mt_doc, args.ref_doc]
@@ -159,6 +170,7 @@ def _target_language(args: argparse.Namespace, detect) -> str:
 def _checker_options(args: argparse.Namespace, lang: str, book) -> dict:
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
     return {"lang": lang, "device": args.device, "tokenize": args.tokenize, "use_encoder": not args.no_encoder,
+            "encoder": args.encoder,
             "phrasebook": book if len(book) else None, "metrics": metrics, "min_severity": args.min_severity,
             "min_confidence": args.min_confidence}
 
@@ -294,8 +306,11 @@ def _summarize(args: argparse.Namespace) -> int:
         raise InputError("--max-sentences and --max-words must be at least 1")
     check_outputs([*args.pages, *args.phrasebook], [args.output])
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
-    summarizer = Summarizer(args.model, backend=args.backend, device=args.device, batch_size=args.batch_size,
-                            dtype=args.dtype, max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
+    if args.encoder and (args.model or args.backend not in ("auto", "extractive")):
+        raise InputError("--encoder is the extractive summariser's model; give it or --model, not both")
+    summarizer = Summarizer(args.model or args.encoder, backend="extractive" if args.encoder else args.backend,
+                            device=args.device, batch_size=args.batch_size, dtype=args.dtype,
+                            max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
     with atomic_output(args.output) as out:
         for source, text in read_pages(args.pages):
             articles = split_articles(text)

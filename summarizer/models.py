@@ -95,7 +95,7 @@ def model_languages(path: str | Path) -> frozenset[str] | None:
     front = card.read_text(encoding="utf-8", errors="replace").split("---")
     if len(front) < 3:
         return None
-    m = re.search(r"^language:\s*(?:\n((?:\s*-\s*\S+\n)+)|(\S+))", front[1], re.M)
+    m = re.search(r"^language:[ \t]*(?:\n((?:[ \t]*-[ \t]*\S+(?:\n|$))+)|(\S+))", front[1], re.M)
     if not m:
         return None
     langs = re.findall(r"-\s*(\S+)", m.group(1)) if m.group(1) else [m.group(2)]

@@ -102,6 +102,7 @@ mark.omission{background:none;color:inherit;text-decoration:underline wavy #c039
 _lock = threading.Lock()
 _model_lock = threading.Lock()  # one request at a time runs a model; model-free requests never wait for it
 _summarizer: Summarizer | None = None
+ENCODER: str | None = None  # the sentence encoder of every tab (None: the bundled one); `serve --encoder` sets it
 _checkers: dict[str, Checker] = {}
 
 
@@ -110,7 +111,7 @@ def get_summarizer() -> Summarizer:
     global _summarizer
     with _lock:
         if _summarizer is None:
-            _summarizer = Summarizer()
+            _summarizer = Summarizer(ENCODER, backend="extractive")
         return _summarizer
 
 
@@ -118,13 +119,13 @@ def get_checker(lang: str) -> Checker:
     """The process-wide checker for a target language (all share the one encoder)."""
     with _lock:
         if lang not in _checkers:
-            _checkers[lang] = Checker(lang=lang)
+            _checkers[lang] = Checker(lang=lang, encoder=ENCODER)
         return _checkers[lang]
 
 
 def model_status() -> str:
     """One line for the top of the page: whether the model is loaded or loads on the first request."""
-    encoder = Encoder()
+    encoder = Encoder(ENCODER)
     if encoder.loaded:
         return f"Model **{encoder.name}** is loaded ({encoder.device})."
     return (f"Model **{encoder.name}** loads on the first request that needs it (a few seconds, once); "
@@ -134,7 +135,7 @@ def model_status() -> str:
 def starting_status(needs_model: bool = True) -> str:
     """The status line while a request starts: the model is loading when this is the first request
     that needs it (the line is replaced by :func:`model_status` when the request ends)."""
-    encoder = Encoder()
+    encoder = Encoder(ENCODER)
     if needs_model and not encoder.loaded:
         return f"Loading model **{encoder.name}** for the first request (a few seconds, once)…"
     return model_status()
@@ -339,7 +340,8 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
         raise _user_error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
                        "Use `summarizer check` for larger corpora.")
     checker = get_checker(lang)
-    run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "phrasebook": checker.phrasebook}, report=True)
+    run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "encoder": ENCODER, "phrasebook": checker.phrasebook},
+                      report=True)
     rows: list = []
     progress(0, desc="Checking segments")
     started = time.monotonic()
@@ -495,10 +497,13 @@ def _batch_tab(status: gr.Markdown) -> None:
         order.change(sort_results, [results, order], results)
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
-    """Serve the page until interrupted (Ctrl-C or SIGTERM); prints the URL. Gradio keeps uploads
-    and downloads in a folder of this server's own (inside ``GRADIO_TEMP_DIR`` when set), removed
-    when it stops."""
+def serve(host: str = "127.0.0.1", port: int = 7860, encoder: str | None = None) -> None:
+    """Serve the page until interrupted (Ctrl-C or SIGTERM); prints the URL. ``encoder`` (a
+    sentence-transformers Hub id or path) replaces the bundled encoder in every tab. Gradio keeps
+    uploads and downloads in a folder of this server's own (inside ``GRADIO_TEMP_DIR`` when set),
+    removed when it stops."""
+    global ENCODER
+    ENCODER = encoder
     cache = tempfile.mkdtemp(prefix="summarizer-gradio-", dir=os.environ.get("GRADIO_TEMP_DIR"))
     os.environ["GRADIO_TEMP_DIR"] = cache  # read when the page is built and launched
     atexit.register(shutil.rmtree, cache, ignore_errors=True)
@@ -522,5 +527,6 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the summarizer page.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    parser.add_argument("--encoder", default=None, help="sentence-transformers model (Hub id or path) for every tab")
     args = parser.parse_args(argv)
-    serve(args.host, args.port)
+    serve(args.host, args.port, encoder=args.encoder)

@@ -70,3 +70,24 @@ def tiny_causal(tmp_path_factory) -> str:
     LlamaForCausalLM(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def tiny_multilingual_encoder(tmp_path_factory) -> str:
+    """A tiny random BERT saved as a sentence-transformers model whose model card lists vi and en."""
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel
+
+    bert, path = tmp_path_factory.mktemp("tiny-bert"), tmp_path_factory.mktemp("tiny-multilingual")
+    tokenizer, size = _tokenizer(chat=False)
+    torch.manual_seed(0)
+    BertModel(BertConfig(vocab_size=size, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                         intermediate_size=32, max_position_embeddings=128, pad_token_id=0)).save_pretrained(bert)
+    tokenizer.save_pretrained(bert)
+    transformer = models.Transformer(str(bert), max_seq_length=128)
+    pooling = models.Pooling(transformer.get_embedding_dimension(), pooling_mode="mean")
+    SentenceTransformer(modules=[transformer, pooling]).save(str(path))
+    (path / "README.md").write_text("---\nlanguage:\n- vi\n- en\n---\n# tiny multilingual test encoder\n",
+                                    encoding="utf-8")
+    return str(path)

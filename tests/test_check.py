@@ -1,3 +1,4 @@
+import json
 import pytest
 
 from summarizer import Checker
@@ -154,3 +155,23 @@ def test_document_spans_and_omissions_point_into_their_documents():
     assert result.omissions and all(ref[o.start:o.end] == o.text for o in result.omissions)
     assert all(mt[s.start:s.end] == s.text for s in result.spans)
     assert any(s.type == "addition" and s.text.startswith("Fireworks") for s in result.spans)
+
+
+def test_another_encoder_covers_its_languages_and_gets_a_computed_bertscore_baseline(tiny_multilingual_encoder, capsys,
+                                                                                    tmp_path):
+    from summarizer.cli import main
+
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    hyp.write_text("Thành phố đã mở một cây cầu mới.\nGiá tăng 5 phần trăm.\nĐội đã thắng.\n", encoding="utf-8")
+    ref.write_text("Thành phố khai trương cây cầu mới.\nGiá đã tăng 5%.\nĐội đã không thắng.\n", encoding="utf-8")
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--lang", "vi", "--encoder", tiny_multilingual_encoder,
+                 "--format", "jsonl", "--bootstrap", "10", "--metrics", "score,bleu,chrf,ter,bertscore"]) == 0
+    captured = capsys.readouterr()
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert all(row["bertscore"] is not None for row in rows)
+    [signature] = [line for line in captured.err.splitlines() if line.startswith("score: ")]
+    rescale = float(signature.split("rescale:")[1].split(":")[0])
+    assert ":computed)" in signature and rescale != 0.5
+    assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--lang", "vi", "--format", "jsonl", "--bootstrap",
+                 "10"]) == 0
+    assert "bertscore" not in json.loads(capsys.readouterr().out.splitlines()[0])  # MiniLM does not cover vi

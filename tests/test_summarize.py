@@ -1,3 +1,4 @@
+import json
 import numpy as np
 import pytest
 
@@ -207,3 +208,19 @@ def test_out_of_memory_halves_the_batch_and_goes_on(tiny_seq2seq, monkeypatch):
     assert sizes[:3] == [6, 3, 2]
     expected = Summarizer(tiny_seq2seq, device="cpu", batch_size=1, num_beams=1).summarize(PAGE_OF_ARTICLES, max_words=10)
     assert [s.summary for s in summaries] == [s.summary for s in expected]
+
+
+def test_a_multilingual_encoder_summarises_a_vietnamese_page_with_embeddings(tiny_multilingual_encoder, capsys,
+                                                                            tmp_path):
+    from summarizer.cli import main
+
+    page = tmp_path / "vi.txt"
+    page.write_text("Thành phố mở cầu mới\n\nThành phố đã mở một cây cầu mới vào thứ Hai. Cây cầu nối hai nửa "
+                    "của khu phố cổ. Giao thông được cải thiện ngay lập tức. Chi phí là 20 triệu euro.\n",
+                    encoding="utf-8")
+    assert main(["summarize", str(page), "--encoder", tiny_multilingual_encoder, "--format", "jsonl",
+                 "--max-sentences", "1"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["language"] == "vi" and record["method"].startswith("extractive-embedding:")
+    assert main(["summarize", str(page), "--format", "jsonl", "--max-sentences", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"].startswith("extractive-tfidf")

@@ -49,10 +49,27 @@ class CorpusCheck:
         self.signatures: dict[str, str] = {}
         self.segments = self.flags = self.blank = 0  # blank: records with neither text nor reference
 
+    def prepare(self, first: Sequence[Record]) -> None:
+        """Fix what every batch must share before any is checked: the encoder's BERTScore baseline
+        (kept as data for known encoders, else computed here once from the ``first`` records'
+        references, and handed to every worker)."""
+        if "rescale" not in self.runner.options and self.runner.options.get("use_encoder", True):
+            checker = Checker(**{**self.runner.options, "phrasebook": None})
+            if checker.rescale is None and checker.evidence.encoder is not None:
+                checker.baseline([r for record in first for r in record.refs])
+            self.runner.options.update(rescale=checker.rescale, rescale_source=checker.rescale_source)
+        self.checker.rescale = self.runner.options.get("rescale", self.checker.rescale)
+
     def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
         """For each batch, its records with their output rows and statistics (each metric's
         statistics row, for the corpus scores; None without a reference), in input order."""
-        for batch, result in self.runner.run(batches):
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return
+        if "rescale" not in self.runner.options:
+            self.prepare(first)
+        for batch, result in self.runner.run(itertools.chain([first], batches)):
             if result is not None:
                 self.signatures = result.signatures
             rows, position = [], 0
@@ -88,6 +105,7 @@ class CorpusCheck:
         book = self.book
         return {"lang": self.lang, "flags": self.checker.flags_signature(), "metrics": self.metrics,
                 "min_severity": self.checker.min_severity, "min_confidence": self.checker.min_confidence,
+                "rescale": self.runner.options.get("rescale"), "rescale_source": self.runner.options.get("rescale_source"),
                 "tokenize": self.checker.tokenize,
                 "phrasebook": hashlib.sha256("\n".join(sorted(map(repr, book.entries))).encode()).hexdigest()
                 if book else None}
@@ -135,6 +153,10 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
     from it: finished records are counted from their stored statistics, not checked again.
     Without an output file (or to a device such as ``/dev/null``), rows go to ``out`` as they come. ``progress`` gets each batch's size.
     """
+    records = iter(records)
+    head = list(itertools.islice(records, batch_size))
+    run.prepare(head)  # from the input's first records, whatever a resume skips
+    records = itertools.chain(head, records)
     if output in (None, "-") or fmt is None or (os.path.exists(output) and not os.path.isfile(output)):
         if resume:
             raise InputError("--resume needs -o FILE (the run's progress is kept beside it)")

@@ -30,7 +30,7 @@ from .detectors import coverage
 from .flags import PARAPHRASE, PairAlignment, align_pair, calque, find_flags, untyped
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
-from .scores import Metric, Segments, Settings, build_metrics, display_order
+from .scores import RESCALE_BASELINE, Metric, Segments, Settings, build_metrics, display_order, encoder_constants
 from .spans import Span, by_importance, keep
 
 
@@ -58,7 +58,8 @@ class Checker:
     def __init__(self, lang: str = "en", encoder: str | None = None, device: str | None = None,
                  batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
                  phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None,
-                 min_severity: str = "minor", min_confidence: float = 0.0, calibrated: bool = True):
+                 min_severity: str = "minor", min_confidence: float = 0.0, calibrated: bool = True,
+                 rescale: float | None = None, rescale_source: str = "given"):
         self.lang = lang
         self.profile = profile(lang)
         if phrasebook == "default":
@@ -71,13 +72,27 @@ class Checker:
         self.metric_names = list(metrics) if metrics else None
         self.calibration = calibration.load(self.evidence.name) if calibrated else None
         self.min_severity, self.min_confidence = min_severity, min_confidence
+        known = encoder_constants(self.evidence.name)
+        self.rescale: float | None = rescale if rescale is not None else known.get("rescale")
+        self.rescale_source = rescale_source if rescale is not None else "data" if known else "computed"
         self._metrics: dict[str, Metric] | None = None
         self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
 
     def metrics(self) -> dict[str, Metric]:
         """Fresh metric objects, ``name → Metric`` in computation order (their signatures describe
         the references of the last statistics they extracted)."""
-        return build_metrics(self.metric_names, Settings(self.profile, self.tokenize, self.evidence.name))
+        rescale = RESCALE_BASELINE if self.rescale is None else self.rescale
+        return build_metrics(self.metric_names, Settings(self.profile, self.tokenize, self.evidence.name, rescale,
+                                                         self.rescale_source))
+
+    def baseline(self, references: Sequence[str]) -> float:
+        """The encoder's BERTScore baseline for this run, fixed on first use: the value given or kept
+        as data for a known encoder, else computed from unrelated pairs of ``references``."""
+        if self.rescale is None and self.evidence.encoder is not None:
+            computed = self.evidence.unrelated_recall(references)
+            self.rescale = computed if computed is not None else RESCALE_BASELINE
+            self.rescale_source = "computed" if computed is not None else "default"
+        return RESCALE_BASELINE if self.rescale is None else self.rescale
 
     # -- segments -------------------------------------------------------------------------------
     def check(self, hypothesis: str, references: str | Sequence[str]) -> SegmentResult:
@@ -98,6 +113,7 @@ class Checker:
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
         if not hypotheses:
             raise ValueError("check_corpus() needs at least one hypothesis")
+        self.baseline([r for rs in refs for r in rs])
         closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
         alignments = [align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)]
         if self.evidence.encoder is not None:

@@ -59,6 +59,15 @@ class Evidence:
         hyp, *ref_vectors = self.token_vectors([hypothesis, *refs])
         return max(float((r @ hyp.T).max(axis=1).mean()) if len(r) else 1.0 for r in ref_vectors)
 
+    def unrelated_recall(self, texts: Sequence[str], pairs: int = 200) -> float | None:
+        """Mean BERTScore recall between unrelated texts: each of the first ``pairs`` distinct texts
+        against the next one (what "no shared meaning" scores with this encoder, as bert_score's
+        baselines); None with fewer than two distinct texts."""
+        distinct = list(dict.fromkeys(t for t in texts if t.strip()))[: pairs + 1]
+        if len(distinct) < 2:
+            return None
+        return float(np.mean([self.bertscore_recall(distinct[i], [distinct[i - 1]]) for i in range(1, len(distinct))]))
+
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors for sentence alignment (TF-IDF over ``texts`` without an encoder)."""
         if self.encoder is not None:

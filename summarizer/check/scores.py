@@ -12,8 +12,10 @@ Metrics are computed in registry order; a metric may use the segment scores of t
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Callable, Sequence
 
 import numpy as np
@@ -22,7 +24,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 from ..version import __version__
 from ..text import LanguageProfile
 
-RESCALE_BASELINE = 0.5  # BERTScore recall at which the checker score's BERTScore half is 0
+RESCALE_BASELINE = 0.5  # BERTScore recall mapped to 0 when nothing better is known (see encoder_constants)
 PENALTY = {"critical": 10.0, "major": 5.0, "minor": 1.0}  # score points per flag, times its confidence
 MAX_TER_TOKENS = 200  # TER is computed on a segment's first this-many tokens (see CappedTER)
 
@@ -148,21 +150,27 @@ class BERTScoreRecall(MeanMetric):
         return f"bertscore-R:{self.encoder}|idf:no|summarizer:{__version__}"
 
 
+def encoder_constants(encoder: str | None) -> dict:
+    """The constants kept as data for a known encoder (``rescale`` and where it comes from), or ``{}``."""
+    table = json.loads(resources.files("summarizer").joinpath("data", "encoders.json").read_text(encoding="utf-8"))
+    return table.get(encoder or "", {})
+
+
 class CheckerScore(MeanMetric):
-    """The checker's segment score: mean of chrF++ and BERTScore recall rescaled so that
-    ``RESCALE_BASELINE`` → 0 and 1 → 100 (chrF++ alone where no encoder covers the language), less
+    """The checker's segment score: mean of chrF++ and BERTScore recall rescaled so that the
+    encoder's baseline (``rescale``) → 0 and 1 → 100 (chrF++ alone where no encoder covers the language), less
     a penalty for each flagged error, by severity and confidence (:data:`PENALTY`): a meaning error
     costs more than a paraphrase, which is not flagged at all."""
 
     name = "score"
 
-    def __init__(self, encoder: str | None):
-        self.encoder = encoder
+    def __init__(self, encoder: str | None, rescale: float = RESCALE_BASELINE, source: str = "default"):
+        self.encoder, self.rescale, self.source = encoder, rescale, source
 
     def values(self, segments: Segments) -> list[float]:
         chrf = segments.scores["chrf"]
         if "bertscore" in segments.scores:
-            base = [(c + _rescale(b / 100)) / 2 for c, b in zip(chrf, segments.scores["bertscore"])]
+            base = [(c + _rescale(b / 100, self.rescale)) / 2 for c, b in zip(chrf, segments.scores["bertscore"])]
         else:
             base = list(chrf)
         flags = segments.flags or [()] * len(base)
@@ -173,7 +181,8 @@ class CheckerScore(MeanMetric):
         penalty = "penalty:" + ",".join(f"{k}={v:g}" for k, v in PENALTY.items())
         if self.encoder is None:
             return f"chrF++|{penalty}|summarizer:{__version__}"
-        return (f"mean(chrF++,bertscore-R:{self.encoder}|rescale:{RESCALE_BASELINE})|{penalty}"
+        how = "" if self.source == "data" else f":{self.source}"  # computed: from unrelated reference pairs
+        return (f"mean(chrF++,bertscore-R:{self.encoder}|rescale:{self.rescale:.3g}{how})|{penalty}"
                 f"|summarizer:{__version__}")
 
 
@@ -193,18 +202,20 @@ class LengthRatio(Metric):
         return f"length:chars|ref:first|summarizer:{__version__}"
 
 
-def _rescale(recall: float) -> float:
-    return float(min(100.0, max(0.0, 100 * (recall - RESCALE_BASELINE) / (1 - RESCALE_BASELINE))))
+def _rescale(recall: float, baseline: float) -> float:
+    return float(min(100.0, max(0.0, 100 * (recall - baseline) / (1 - baseline))))
 
 
 @dataclass(frozen=True)
 class Settings:
     """What metrics are built from: the target language, the BLEU tokenizer, the encoder's name
-    (None when no encoder covers the language)."""
+    (None when no encoder covers the language) and its BERTScore baseline with where it comes from."""
 
     lang: LanguageProfile
     tokenize: str
     encoder: str | None
+    rescale: float = RESCALE_BASELINE
+    rescale_source: str = "default"
 
 
 @dataclass(frozen=True)
@@ -223,7 +234,7 @@ REGISTRY: dict[str, MetricSpec] = {
     "ter": MetricSpec("TER", lambda s: CappedTER(s.lang.ter_asian_support, MAX_TER_TOKENS)),
     "bertscore": MetricSpec("BERTScore-R", lambda s: BERTScoreRecall(s.encoder) if s.encoder else None),
     "length": MetricSpec("length %", lambda s: LengthRatio()),
-    "score": MetricSpec("score", lambda s: CheckerScore(s.encoder)),
+    "score": MetricSpec("score", lambda s: CheckerScore(s.encoder, s.rescale, s.rescale_source)),
 }
 DEFAULT_METRICS = ("score", "bleu", "chrf", "ter")
 REQUIRED = ("score", "chrf", "bertscore")  # the checker score and what it is made of; always computed
