@@ -172,6 +172,8 @@ def test_another_encoder_covers_its_languages_and_gets_a_computed_bertscore_base
     [signature] = [line for line in captured.err.splitlines() if line.startswith("score: ")]
     rescale = float(signature.split("rescale:")[1].split(":")[0])
     assert ":computed)" in signature and rescale != 0.5
+    [flags] = [line for line in captured.err.splitlines() if line.startswith("flags: ")]
+    assert "paraphrase:swap(tiny-multilingual0,scaled:unrelated-cos=" in flags
     assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--lang", "vi", "--format", "jsonl", "--bootstrap",
                  "10"]) == 0
     assert "bertscore" not in json.loads(capsys.readouterr().out.splitlines()[0])  # MiniLM does not cover vi

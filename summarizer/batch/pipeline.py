@@ -57,8 +57,10 @@ class CorpusCheck:
             checker = Checker(**{**self.runner.options, "phrasebook": None})
             if checker.rescale is None and checker.evidence.encoder is not None:
                 checker.baseline([r for record in first for r in record.refs])
-            self.runner.options.update(rescale=checker.rescale, rescale_source=checker.rescale_source)
+            self.runner.options.update(rescale=checker.rescale, rescale_source=checker.rescale_source,
+                                       unrelated_cosine=checker.unrelated_cosine)
         self.checker.rescale = self.runner.options.get("rescale", self.checker.rescale)
+        self.checker.unrelated_cosine = self.runner.options.get("unrelated_cosine", self.checker.unrelated_cosine)
 
     def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
         """For each batch, its records with their output rows and statistics (each metric's
@@ -105,7 +107,7 @@ class CorpusCheck:
         book = self.book
         return {"lang": self.lang, "flags": self.checker.flags_signature(), "metrics": self.metrics,
                 "min_severity": self.checker.min_severity, "min_confidence": self.checker.min_confidence,
-                "rescale": self.runner.options.get("rescale"), "rescale_source": self.runner.options.get("rescale_source"),
+                **{k: self.runner.options.get(k) for k in ("rescale", "rescale_source", "unrelated_cosine")},
                 "tokenize": self.checker.tokenize,
                 "phrasebook": hashlib.sha256("\n".join(sorted(map(repr, book.entries))).encode()).hexdigest()
                 if book else None}

@@ -59,7 +59,7 @@ class Checker:
                  batch_size: int = 64, tokenize: str | None = None, use_encoder: bool = True,
                  phrasebook: Phrasebook | str | None = "default", metrics: Sequence[str] | None = None,
                  min_severity: str = "minor", min_confidence: float = 0.0, calibrated: bool = True,
-                 rescale: float | None = None, rescale_source: str = "given"):
+                 rescale: float | None = None, rescale_source: str = "given", unrelated_cosine: float | None = None):
         self.lang = lang
         self.profile = profile(lang)
         if phrasebook == "default":
@@ -75,6 +75,7 @@ class Checker:
         known = encoder_constants(self.evidence.name)
         self.rescale: float | None = rescale if rescale is not None else known.get("rescale")
         self.rescale_source = rescale_source if rescale is not None else "data" if known else "computed"
+        self.unrelated_cosine = unrelated_cosine if unrelated_cosine is not None else known.get("unrelated_cosine")
         self._metrics: dict[str, Metric] | None = None
         self._closeness = CHRF(word_order=2)  # picks the closest reference; never signs a corpus score
 
@@ -89,10 +90,23 @@ class Checker:
         """The encoder's BERTScore baseline for this run, fixed on first use: the value given or kept
         as data for a known encoder, else computed from unrelated pairs of ``references``."""
         if self.rescale is None and self.evidence.encoder is not None:
-            computed = self.evidence.unrelated_recall(references)
-            self.rescale = computed if computed is not None else RESCALE_BASELINE
-            self.rescale_source = "computed" if computed is not None else "default"
+            anchor = encoder_constants()
+            recall = self.evidence.unrelated_recall(references)
+            self.unrelated_cosine = self.evidence.unrelated_cosine(references)
+            if recall is None or self.unrelated_cosine is None:
+                self.rescale, self.rescale_source = RESCALE_BASELINE, "default"
+            else:  # the anchor encoder's rescale point, carried over to this encoder's scale
+                self.rescale = 1 - (1 - anchor["rescale"]) * (1 - recall) / (1 - anchor["unrelated_recall"])
+                self.rescale_source = "computed"
         return RESCALE_BASELINE if self.rescale is None else self.rescale
+
+    def _swap_scale(self, similarities: list[float]) -> list[float]:
+        """Swap-test similarities on the anchor encoder's scale, where the paraphrase threshold was
+        chosen: ``1 - (1 - s) (1 - c_anchor) / (1 - c)``, ``c`` the encoders' unrelated-pair cosines."""
+        anchor = encoder_constants()["unrelated_cosine"]
+        if self.unrelated_cosine is None or self.unrelated_cosine == anchor:
+            return similarities
+        return [1 - (1 - s) * (1 - anchor) / (1 - self.unrelated_cosine) for s in similarities]
 
     # -- segments -------------------------------------------------------------------------------
     def check(self, hypothesis: str, references: str | Sequence[str]) -> SegmentResult:
@@ -141,7 +155,9 @@ class Checker:
         if missing:
             parts.append("not-covered:" + ",".join(missing))
         evidence = self.evidence.name
-        parts.append(f"paraphrase:swap({evidence})>={PARAPHRASE['swap']}" if evidence else
+        mapped = "" if self.unrelated_cosine in (None, encoder_constants()["unrelated_cosine"]) else \
+            f",scaled:unrelated-cos={self.unrelated_cosine:.3g}"
+        parts.append(f"paraphrase:swap({evidence}{mapped})>={PARAPHRASE['swap']}" if evidence else
                      f"paraphrase:chars>={PARAPHRASE['chars']}")
         parts.append(f"confidence:{self.calibration.fitted_on}" if self.calibration else "confidence:heuristic")
         return "|".join(parts + [f"summarizer:{__version__}"])
@@ -169,7 +185,7 @@ class Checker:
         """A pair's flags and omissions: calibrated, filtered, worst first."""
         edits = untyped(a)
         if self.evidence.encoder is not None:
-            kind, sims = "swap", self.evidence.swap_similarities([a.swapped(e) for e in edits])
+            kind, sims = "swap", self._swap_scale(self.evidence.swap_similarities([a.swapped(e) for e in edits]))
         else:
             kind, sims = "chars", [char_ngram_similarity(*a.phrase(e)[:2]) for e in edits]
         spans, omissions = find_flags(a, self.profile, sims, kind)

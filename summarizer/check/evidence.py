@@ -68,6 +68,14 @@ class Evidence:
             return None
         return float(np.mean([self.bertscore_recall(distinct[i], [distinct[i - 1]]) for i in range(1, len(distinct))]))
 
+    def unrelated_cosine(self, texts: Sequence[str], pairs: int = 200) -> float | None:
+        """Mean sentence-vector cosine between unrelated texts, paired as in :meth:`unrelated_recall`."""
+        distinct = list(dict.fromkeys(t for t in texts if t.strip()))[: pairs + 1]
+        if len(distinct) < 2:
+            return None
+        vectors = self.embed(distinct)
+        return float(np.mean([vectors[i] @ vectors[i - 1] for i in range(1, len(distinct))]))
+
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors for sentence alignment (TF-IDF over ``texts`` without an encoder)."""
         if self.encoder is not None:

@@ -150,10 +150,13 @@ class BERTScoreRecall(MeanMetric):
         return f"bertscore-R:{self.encoder}|idf:no|summarizer:{__version__}"
 
 
-def encoder_constants(encoder: str | None) -> dict:
-    """The constants kept as data for a known encoder (``rescale`` and where it comes from), or ``{}``."""
+def encoder_constants(encoder: str | None = None) -> dict:
+    """The constants kept as data for a known encoder (``rescale``, its unrelated-pair anchors), or
+    ``{}``; with no name, those of the anchor encoder other encoders are mapped from."""
     table = json.loads(resources.files("summarizer").joinpath("data", "encoders.json").read_text(encoding="utf-8"))
-    return table.get(encoder or "", {})
+    if encoder is None:
+        return next(v for k, v in table.items() if isinstance(v, dict) and v.get("anchor"))
+    return table.get(encoder, {})
 
 
 class CheckerScore(MeanMetric):
