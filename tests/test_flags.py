@@ -73,6 +73,11 @@ ERRORS = [
     ("de", "Die Wasserversorgung wurde am Abend unterbrochen.", "Die Stromversorgung wurde am Abend unterbrochen.", "compound", "major"),
     ("de", "Der Bürgermeister besuchte das Kinderkrankenhaus.", "Der Bürgermeister besuchte das Tierkrankenhaus.", "compound", "major"),
     ("de", "Die Regierung senkte die Einkommensteuer.", "Die Regierung senkte die Mehrwertsteuer.", "compound", "major"),
+    # an event moved in time
+    ("en", "The bridge will be closed for repairs.", "The bridge was closed for repairs.", "tense", "major"),
+    ("en", "Persian had a relatively simple grammar.", "Persian has a relatively simple grammar.", "tense", "major"),
+    ("en", "The agency will report that a plane was hijacked.", "The agency reported that a plane was hijacked.", "tense", "major"),
+    ("de", "Die Brücke wird für Reparaturen geschlossen.", "Die Brücke war für Reparaturen geschlossen.", "tense", "major"),
     # house spellings: minor only
     ("en", "Troops left Kiev on Sunday.", "Troops left Kyiv on Sunday.", "spelling", "minor"),
     ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
@@ -157,5 +162,5 @@ def test_detectors_say_where_a_language_is_not_covered():
     result = Checker(lang="zh", phrasebook=None).check("价格很高。", ["价格非常贵。"])
     assert all("no sentence encoder covers 'zh'" in s.note for s in result.spans if s.type == "mistranslation")
     signatures = Checker(lang="de", phrasebook=None).check_corpus(["Der Preis stieg."], ["Der Preis sank."]).signatures
-    assert "detectors:number,date-time,negation,opposite,compound" in signatures["flags"]
+    assert "detectors:number,date-time,negation,opposite,tense,compound" in signatures["flags"]
     assert "not-covered:entity" in signatures["flags"] and "paraphrase:chars" in signatures["flags"]

@@ -210,6 +210,14 @@ def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fa
     return sorted(dates + others, key=lambda f: (f.start, f.end))
 
 
+def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+    """Whether the tense-marking auxiliaries differ in tense: ``had`` for ``has``, ``will`` added or
+    dropped (``will say`` for ``said``); auxiliaries of one tense (``has``/``have``) are the same."""
+    hyp = {lang.tenses[w.casefold()] for w in hyp_words if w.casefold() in lang.tenses}
+    ref = {lang.tenses[w.casefold()] for w in ref_words if w.casefold() in lang.tenses}
+    return bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref))
+
+
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
     if not lang.opposites:
@@ -304,5 +312,5 @@ def coverage(lang: LanguageProfile) -> dict[str, bool]:
     compound; names only where capitals mark them)."""
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
-               "opposite": bool(lang.opposites)}
+               "opposite": bool(lang.opposites), "tense": bool(lang.tenses)}
     return covered | ({"compound": True} if lang.compounds else {})

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import Fact, compound_change, facts, opposite, spelling_variants, unmatched
+from .detectors import Fact, compound_change, facts, opposite, spelling_variants, tense_change, unmatched
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -30,7 +30,7 @@ SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares 
 # type → (severity, confidence) for differences a detector typed
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
-         "spelling": ("minor", 0.2), "inflection": ("minor", 0.3)}
+         "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6)}
 _FACT_ORDER = ("negation", "number", "unit", "date-time")
 
 
@@ -132,6 +132,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
+    if tense_change(hyp_words, ref_words, lang):
+        return "tense"
     if e.kind == "inflection":
         return "spelling" if hyp_words and hyp_words[0].casefold() == ref_words[0].casefold() else "inflection"
     if e.kind != "substitution":

@@ -58,7 +58,7 @@ TYPES = {
     "entity": "another name", "omission": "content of the reference left out", "addition": "content not in the reference",
     "compound": "another part inside a compound word", "mistranslation": "another wording that changes the meaning",
     "calque": "a known awkward rendering", "spelling": "a house spelling or transliteration (Kiev/Kyiv)",
-    "inflection": "the same word in another form",
+    "inflection": "the same word in another form", "tense": "another tense (past, present, future)",
 }
 
 

@@ -42,6 +42,17 @@ _STOPWORDS = {
 }
 
 # Words that negate a clause (polarity). Multi-word negators are written with spaces.
+# Auxiliaries that mark a clause's tense (past, present, future): a change between classes moves
+# an event in time ("has" → "had", "is" → "will be"). Only these closed-class words; full verbs
+# changing form are inflections.
+_TENSE_MARKERS = {
+    "en": {"past": ("was", "were", "had", "did"), "present": ("is", "are", "am", "has", "have", "does", "do"),
+           "future": ("will", "shall", "'ll")},
+    "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
+           "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
+           "future": ("wird", "werden", "werde", "wirst")},
+}
+
 _NEGATORS = {
     "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot"),
     "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder"),
@@ -189,7 +200,7 @@ class LanguageProfile:
     ``number_words``/``scale_words``/``percent_words``, ``decimal``/``group``: how numbers are
     written; ``opposites``: word pairs of opposite meaning; ``calendar``: weekday, month and
     day-period names (CLDR) → ``day:1``, ``month:5``, ``period:pm``; ``units``: unit names (CLDR) →
-    ``length-kilometer`` ….
+    ``length-kilometer`` …; ``tenses``: auxiliaries that mark past, present or future.
     """
 
     code: str
@@ -213,6 +224,7 @@ class LanguageProfile:
     calendar: dict[str, str] = field(default_factory=dict)  # CLDR weekday/month/day-period name → key
     capitalized_names: frozenset[str] = frozenset()  # calendar names CLDR writes with a capital ("May", not "may")
     units: dict[str, str] = field(default_factory=dict)  # CLDR unit name → dimension-unit
+    tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
 
     def normal_form(self, token: str) -> str:
         """Case-, apostrophe- and (where the language inflects like English) inflection-insensitive form.
@@ -311,6 +323,7 @@ def profile(code: str | None) -> LanguageProfile:
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
+        tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         **(_cldr(code) if code != "und" else {}))
 
 
