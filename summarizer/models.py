@@ -147,9 +147,8 @@ class Encoder:
 
             hf_logging.disable_progress_bar()
 
-            kwargs = {}
-            if torch_dtype(self.dtype) is not None:
-                kwargs["model_kwargs"] = {"dtype": torch_dtype(self.dtype)}
+            dtype = torch_dtype(self.dtype)
+            kwargs = {} if dtype is None else {"model_kwargs": {"dtype": dtype}}
             return SentenceTransformer(self.path, device=self.device, **kwargs)
 
         return _shared(("encoder", self.path, self.device, self.dtype), load)  # the key `loaded` looks for
@@ -207,9 +206,8 @@ class Generator:
 
         tokenizer = AutoTokenizer.from_pretrained(self.path)
         cls = AutoModelForSeq2SeqLM if self.kind == "seq2seq" else AutoModelForCausalLM
-        kwargs = {}
-        if torch_dtype(self.dtype, self.device) is not None:
-            kwargs["dtype"] = torch_dtype(self.dtype, self.device)
+        dtype = torch_dtype(self.dtype, self.device)
+        kwargs = {} if dtype is None else {"dtype": dtype}
         model = cls.from_pretrained(self.path, **kwargs).to(self.device).eval()
         if self.kind == "causal":
             tokenizer.padding_side = "left"

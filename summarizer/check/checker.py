@@ -90,12 +90,11 @@ class Checker:
         """The encoder's BERTScore baseline for this run, fixed on first use: the value given or kept
         as data for a known encoder, else computed from unrelated pairs of ``references``."""
         if self.rescale is None and self.evidence.encoder is not None:
-            anchor = encoder_constants()
-            recall = self.evidence.unrelated_recall(references)
-            self.unrelated_cosine = self.evidence.unrelated_cosine(references)
-            if recall is None or self.unrelated_cosine is None:
+            anchor, unrelated = encoder_constants(), self.evidence.unrelated(references)
+            if unrelated is None:
                 self.rescale, self.rescale_source = RESCALE_BASELINE, "default"
             else:  # the anchor encoder's rescale point, carried over to this encoder's scale
+                recall, self.unrelated_cosine = unrelated
                 self.rescale = 1 - (1 - anchor["rescale"]) * (1 - recall) / (1 - anchor["unrelated_recall"])
                 self.rescale_source = "computed"
         return RESCALE_BASELINE if self.rescale is None else self.rescale

@@ -59,22 +59,17 @@ class Evidence:
         hyp, *ref_vectors = self.token_vectors([hypothesis, *refs])
         return max(float((r @ hyp.T).max(axis=1).mean()) if len(r) else 1.0 for r in ref_vectors)
 
-    def unrelated_recall(self, texts: Sequence[str], pairs: int = 200) -> float | None:
-        """Mean BERTScore recall between unrelated texts: each of the first ``pairs`` distinct texts
-        against the next one (what "no shared meaning" scores with this encoder, as bert_score's
-        baselines); None with fewer than two distinct texts."""
-        distinct = list(dict.fromkeys(t for t in texts if t.strip()))[: pairs + 1]
-        if len(distinct) < 2:
-            return None
-        return float(np.mean([self.bertscore_recall(distinct[i], [distinct[i - 1]]) for i in range(1, len(distinct))]))
-
-    def unrelated_cosine(self, texts: Sequence[str], pairs: int = 200) -> float | None:
-        """Mean sentence-vector cosine between unrelated texts, paired as in :meth:`unrelated_recall`."""
+    def unrelated(self, texts: Sequence[str], pairs: int = 200) -> tuple[float, float] | None:
+        """What "no shared meaning" scores with this encoder, as bert_score's baselines: the mean
+        BERTScore recall and the mean sentence cosine of each of the first ``pairs`` distinct texts
+        against the next one; None with fewer than two distinct texts."""
         distinct = list(dict.fromkeys(t for t in texts if t.strip()))[: pairs + 1]
         if len(distinct) < 2:
             return None
         vectors = self.embed(distinct)
-        return float(np.mean([vectors[i] @ vectors[i - 1] for i in range(1, len(distinct))]))
+        recall = np.mean([self.bertscore_recall(distinct[i], [distinct[i - 1]]) for i in range(1, len(distinct))])
+        cosine = np.mean([vectors[i] @ vectors[i - 1] for i in range(1, len(distinct))])
+        return float(recall), float(cosine)
 
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors for sentence alignment (TF-IDF over ``texts`` without an encoder)."""

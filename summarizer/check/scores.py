@@ -12,6 +12,7 @@ Metrics are computed in registry order; a metric may use the segment scores of t
 
 from __future__ import annotations
 
+import functools
 import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -150,10 +151,15 @@ class BERTScoreRecall(MeanMetric):
         return f"bertscore-R:{self.encoder}|idf:no|summarizer:{__version__}"
 
 
+@functools.lru_cache(maxsize=1)
+def _encoder_table() -> dict:
+    return json.loads(resources.files("summarizer").joinpath("data", "encoders.json").read_text(encoding="utf-8"))
+
+
 def encoder_constants(encoder: str | None = None) -> dict:
     """The constants kept as data for a known encoder (``rescale``, its unrelated-pair anchors), or
     ``{}``; with no name, those of the anchor encoder other encoders are mapped from."""
-    table = json.loads(resources.files("summarizer").joinpath("data", "encoders.json").read_text(encoding="utf-8"))
+    table = _encoder_table()  # read once: the swap test asks for the anchor once per segment
     if encoder is None:
         return next(v for k, v in table.items() if isinstance(v, dict) and v.get("anchor"))
     return table.get(encoder, {})
