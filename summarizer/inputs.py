@@ -10,7 +10,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator, Sequence
+from typing import IO, BinaryIO, Iterator, Sequence
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_STREAM_BYTES = 2 * 1024**3  # standard input, pipes and devices are copied to a temporary file up to this size
@@ -58,6 +58,26 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}:{line}: invalid UTF-8 (byte 0x{data[err.start]:02x}); re-save the file as UTF-8") from None
 
 
+def open_input(path: str, name: str | None = None) -> BinaryIO:
+    """``path`` opened for reading bytes; a file that is missing, a directory or unreadable is an
+    :class:`InputError` naming it as ``name`` (the name a user typed)."""
+    name = name or path
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, expected a text file") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from None
+
+
+def writes_in_place(path: str) -> bool:
+    """Whether an output exists and is not a regular file (``/dev/null``, ``/dev/full``, a pipe): such
+    a target is written directly, never replaced by a renamed temporary file."""
+    return os.path.exists(path) and not os.path.isfile(path)
+
+
 def read_text(path: str, max_bytes: int = MAX_PAGE_BYTES) -> str:
     """Read a whole text file (``-`` for standard input) as UTF-8."""
     name = "<stdin>" if path == "-" else path
@@ -65,13 +85,9 @@ def read_text(path: str, max_bytes: int = MAX_PAGE_BYTES) -> str:
         if path == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            with open(path, "rb") as fh:
+            with open_input(path, name) as fh:
                 data = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a text file") from None
-    except OSError as err:
+    except OSError as err:  # a read that fails after the open
         raise InputError(f"{name}: cannot read ({err.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MB; split it into smaller files")
@@ -101,10 +117,10 @@ def check_outputs(inputs: Sequence[str | None], outputs: Sequence[str | None]) -
         same = next((f for f in files if os.path.realpath(f) == key or _same_file(f, out)), None)
         if same is not None:
             raise InputError(f"{out}: is also an input ({same}); writing it would destroy that input")
-        if os.path.exists(out) and not os.path.isfile(out):
-            if os.path.isdir(out):
-                raise InputError(f"{out}: is a directory; give a file name for the output")
-            continue  # a device such as /dev/null or a pipe: written directly
+        if os.path.isdir(out):
+            raise InputError(f"{out}: is a directory; give a file name for the output")
+        if writes_in_place(out):
+            continue  # a device such as /dev/null or a pipe: nothing to create beside it
         _check_writable(out)
 
 
@@ -156,11 +172,7 @@ class LocalInputs:
         if path == "-":
             self._copy(sys.stdin.buffer, copy, name)
         else:
-            try:
-                source = open(path, "rb")
-            except OSError as err:
-                raise InputError(f"{name}: cannot read ({err.strerror})") from None
-            with source:
+            with open_input(path, name) as source:
                 self._copy(source, copy, name)
         self.names[copy] = name
         return copy
@@ -197,7 +209,7 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    if os.path.exists(path) and not os.path.isfile(path):
+    if writes_in_place(path):
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
         return

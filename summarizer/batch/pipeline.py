@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -16,7 +15,7 @@ import numpy as np
 from ..check import Checker, DocumentResult, Span
 from ..check.spans import by_importance, keep
 from ..check.scores import display_order
-from ..inputs import InputError, atomic_output
+from ..inputs import InputError, atomic_output, writes_in_place
 from .journal import Journal, check_same_records, manifest as journal_manifest
 from .output import RowWriter, segment_row
 from .records import Record, batched
@@ -159,7 +158,7 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
     head = list(itertools.islice(records, batch_size))
     run.prepare(head)  # from the input's first records, whatever a resume skips
     records = itertools.chain(head, records)
-    if output in (None, "-") or fmt is None or (os.path.exists(output) and not os.path.isfile(output)):
+    if output in (None, "-") or fmt is None or writes_in_place(output):
         if resume:
             raise InputError("--resume needs -o FILE (the run's progress is kept beside it)")
         with atomic_output(None if fmt is None else output) as sink:  # stdout, or a device such as /dev/null

@@ -13,9 +13,9 @@ import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
-from ..inputs import InputError, json_object
+from ..inputs import InputError, json_object, open_input
 from ..text import detect_language
 
 MAX_SEGMENT_CHARS = 200_000  # a longer segment (hypothesis or reference) is a bad record: see records()
@@ -36,22 +36,11 @@ class Record:
     where: str = ""  # file:line, for messages
 
 
-def _open(path: str, name: str) -> BinaryIO:
-    try:
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a text file") from None
-    except OSError as err:
-        raise InputError(f"{name}: cannot read ({err.strerror})") from None
-
-
 def _raw_lines(path: str, limit: int, name: str) -> Iterator[bytes | None]:
     """The lines of a file as bytes, without their line ends, streamed; ``None`` for a line longer
     than ``limit`` bytes (skipped without being held in memory). Lines end with LF or CRLF; a file
     with CR but no LF in its first megabyte (old Mac line ends) is split on CR."""
-    with _open(path, name) as fh:
+    with open_input(path, name) as fh:
         head = fh.read(_CHUNK)
         sep = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
         buffer, too_long, chunk = b"", False, head
@@ -202,16 +191,22 @@ def _header(path: str, header: list[str]) -> list[str]:
     return header
 
 
+def _record_lines(path: str, max_chars: int, name: str) -> Iterator[tuple[int, str | InputError]]:
+    """The lines of a records file: one may hold ``RECORD_LINE_SEGMENTS`` segments' worth."""
+    return _lines(path, RECORD_LINE_SEGMENTS * max_chars,
+                  f"a record holds at most {RECORD_LINE_SEGMENTS} segments of {max_chars:,}", name)
+
+
 def _split_rows(path: str, suffix: str, max_chars: int, name: str) -> Iterator[tuple[int, dict | InputError]]:
     """JSONL objects, or TSV rows (tab-separated, no quoting) under their header, by line number."""
     header: list[str] | None = None
-    for number, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
-                               f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}", name):
-        if isinstance(line, InputError) or not line.strip():
-            if isinstance(line, InputError) and header is None and suffix == ".tsv":
+    for number, line in _record_lines(path, max_chars, name):
+        if isinstance(line, InputError):
+            if header is None and suffix == ".tsv":
                 raise line
-            if isinstance(line, InputError):
-                yield number, line
+            yield number, line
+            continue
+        if not line.strip():
             continue
         where = f"{name}:{number}"
         if suffix != ".tsv":
@@ -229,8 +224,7 @@ def _csv_rows(path: str, max_chars: int, name: str) -> Iterator[tuple[int, dict 
     """CSV rows under their header by starting line number, read with the csv module (quoted
     fields may span lines). A line that cannot be decoded stops the file."""
     def text() -> Iterator[str]:
-        for _, line in _lines(path, RECORD_LINE_SEGMENTS * max_chars, "a record holds at most "
-                              f"{RECORD_LINE_SEGMENTS} segments of {max_chars:,}", name):
+        for _, line in _record_lines(path, max_chars, name):
             if isinstance(line, InputError):
                 raise line
             yield line + "\n"
