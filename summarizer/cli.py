@@ -7,6 +7,7 @@ import json
 import signal
 import sys
 
+from .batch.journal import partial_path
 from .batch.records import MAX_SEGMENT_CHARS
 from .check import DEFAULT_METRICS, REGISTRY
 from .inputs import MAX_STREAM_BYTES, InputError, atomic_output, check_outputs, local_inputs, read_pages, read_text
@@ -150,7 +151,7 @@ def _check_args(args: argparse.Namespace) -> None:
     named = [*args.hyp, *args.ref, args.input, args.mt_doc, args.ref_doc]
     if named.count("-") > 1:
         raise InputError("standard input (-) can be read only once; give the other inputs as files")
-    check_outputs(named + args.phrasebook, [args.output, args.output and f"{args.output}.partial", args.summary,
+    check_outputs(named + args.phrasebook, [args.output, args.output and str(partial_path(args.output)), args.summary,
                                              args.report])
     if not 0 <= args.min_confidence <= 1:
         raise InputError("--min-confidence must be between 0 and 1")
@@ -177,9 +178,8 @@ def _checker_options(args: argparse.Namespace, lang: str, book) -> dict:
 
 def _check(args: argparse.Namespace) -> int:
     from .batch import corpus_language, read_aligned, read_records
-    from .text import detect_language
-
     from .check import Phrasebook
+    from .text import detect_language
 
     _check_args(args)
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)

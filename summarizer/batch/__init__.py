@@ -3,7 +3,8 @@
 
 from .output import RowWriter, flags_text, format_ranking, format_signatures, segment_row
 from .pages import FlaggedSummary, flag_summaries
-from .pipeline import CorpusCheck, document_ranking, document_rows, partial_path, write_rows
+from .journal import partial_path
+from .pipeline import CorpusCheck, document_ranking, document_rows, write_rows
 from .records import Record, batched, corpus_language, read_aligned, read_corpus, read_records, records
 from .report import ReportBuilder
 from .runner import BatchChecker

@@ -64,31 +64,33 @@ def differences(old: dict, new: dict) -> list[str]:
     return found
 
 
+def partial_path(output: str) -> Path:
+    """Where the journal of a run writing ``output`` is kept until the run completes."""
+    return Path(f"{output}.partial")
+
+
 class Journal:
     """The journal of a run writing ``output``: open it (fresh or resumed), append checked records,
     then :meth:`finish` (write the output, remove the journal) or :meth:`close` (keep it to resume).
     """
 
     def __init__(self, output: str, manifest: dict, note: Callable[[str], None] = lambda message: None):
-        self.output, self.path, self.manifest, self.note = output, Path(f"{output}.partial"), manifest, note
+        self.output, self.path, self.manifest, self.note = output, partial_path(output), manifest, note
         self._fh = None
 
     def open(self, resume: bool) -> list[dict]:
         """Lock the journal and start it; with ``resume``, the records an interrupted run finished."""
         self._fh = self._lock()
         size = os.fstat(self._fh.fileno()).st_size
-        if not resume:
-            if size:
-                self.close()
-                raise InputError(f"{self.path} holds an interrupted run: add --resume to continue it, "
-                                 "or delete it to start again")
-            self._append([self.manifest, _session()])
-            return []
+        if size and not resume:
+            self.close()
+            raise InputError(f"{self.path} holds an interrupted run: add --resume to continue it, "
+                             "or delete it to start again")
         if not size:
-            self._append([self.manifest, _session()])
+            self._write([self.manifest, _session()])
             return []
         done = self._resume()
-        self._append([_session()])
+        self._write([_session()])
         return done
 
     def _lock(self):
@@ -127,15 +129,13 @@ class Journal:
                              "or delete the .partial file to start again")
         done, good_end, dropped = [], len(first), 0
         for line in self._fh:
-            entry = _entry(line)
-            if entry is not None and "pid" in entry and not dropped:
-                good_end += len(line)
-                continue
-            if entry is None or dropped:
+            entry = None if dropped else _entry(line)  # everything after a damaged line goes with it
+            if entry is None:
                 dropped += 1
                 continue
-            done.append(entry)
             good_end += len(line)
+            if "row" in entry:
+                done.append(entry)
         if dropped:
             self._fh.truncate(good_end)
             self.note(f"{self.path}: dropped {dropped} damaged line(s) after record {len(done)} "
@@ -144,10 +144,11 @@ class Journal:
 
     def append(self, entries: Iterable[dict]) -> None:
         """Add checked records (``where``, ``id``, ``system``, ``row``, ``stats``) and flush them to disk."""
-        self._append(entries)
+        self._write(entries)
 
-    def _append(self, entries: Iterable[dict]) -> None:
-        data = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode("utf-8")
+    def _write(self, lines: Iterable[dict]) -> None:
+        """Append lines of any kind (the manifest and session lines too) and flush them."""
+        data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
         self._fh.write(data)
         self._fh.flush()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -52,14 +51,11 @@ class CorpusCheck:
         """Fix what every batch must share before any is checked: the encoder's BERTScore baseline
         (kept as data for known encoders, else computed here once from the ``first`` records'
         references, and handed to every worker)."""
-        if "rescale" not in self.runner.options and self.runner.options.get("use_encoder", True):
-            checker = Checker(**{**self.runner.options, "phrasebook": None})
-            if checker.rescale is None and checker.evidence.encoder is not None:
-                checker.baseline([r for record in first for r in record.refs])
-            self.runner.options.update(rescale=checker.rescale, rescale_source=checker.rescale_source,
-                                       unrelated_cosine=checker.unrelated_cosine)
-        self.checker.rescale = self.runner.options.get("rescale", self.checker.rescale)
-        self.checker.unrelated_cosine = self.runner.options.get("unrelated_cosine", self.checker.unrelated_cosine)
+        if "rescale" in self.runner.options or not self.runner.options.get("use_encoder", True):
+            return
+        self.checker.baseline([r for record in first for r in record.refs])  # a no-op when already known
+        self.runner.options.update(rescale=self.checker.rescale, rescale_source=self.checker.rescale_source,
+                                   unrelated_cosine=self.checker.unrelated_cosine)
 
     def run(self, batches: Iterable[list[Record]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
         """For each batch, its records with their output rows and statistics (each metric's
@@ -68,8 +64,7 @@ class CorpusCheck:
         first = next(batches, None)
         if first is None:
             return
-        if "rescale" not in self.runner.options:
-            self.prepare(first)
+        self.prepare(first)
         for batch, result in self.runner.run(itertools.chain([first], batches)):
             if result is not None:
                 self.signatures = result.signatures
@@ -83,7 +78,7 @@ class CorpusCheck:
                     position += 1
                 else:
                     row = segment_row(record, self._phrasebook_flags(record.mt), self.metrics)
-                self._count(row, record)
+                self._count(row, record, _blank(record))
                 rows.append((record, row, stats))
             yield rows
 
@@ -113,7 +108,7 @@ class CorpusCheck:
 
     def _count(self, row: dict, record: Record | None = None, blank: bool = False) -> None:
         self.segments += 1
-        self.blank += blank or (record is not None and not record.refs and not record.mt.strip())
+        self.blank += blank
         self.flags += len(row["spans"])
         if self.builder and record is not None:
             self.builder.add(row, record.mt, record.refs)
@@ -134,11 +129,6 @@ class CorpusCheck:
         return self.builder.html(ranking, self.signatures)
 
 
-def partial_path(output: str) -> Path:
-    """Where the run's journal is kept until the run completes (and what ``resume`` continues from)."""
-    return Path(f"{output}.partial")
-
-
 def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, fmt: str | None, batch_size: int,
                resume: bool = False, progress: Callable[[int], None] = lambda n: None, out=None,
                inputs: Mapping[str, str] | None = None, options: Mapping | None = None,
@@ -146,13 +136,13 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
     """Check ``records`` in batches and write their rows in ``fmt`` (None: write nothing).
 
     With an ``output`` file, checked records go to a locked journal (``OUTPUT.partial``, see
-    :mod:`summarizer.batch.journal`),
-    and the output is written all at once when the run completes. The journal's manifest holds
+    :mod:`summarizer.batch.journal`), and the output is written all at once when the run completes. The journal's manifest holds
     the run's settings, the reading ``options`` given and a fingerprint of each of ``inputs``
     (name → path): resuming with any of them changed is refused. An error removes the journal
     of a fresh run; an interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues
     from it: finished records are counted from their stored statistics, not checked again.
-    Without an output file (or to a device such as ``/dev/null``), rows go to ``out`` as they come. ``progress`` gets each batch's size.
+    Without an output file (or to a device such as ``/dev/null``), rows go to ``out`` as they
+    come. ``progress`` gets each batch's size.
     """
     records = iter(records)
     head = list(itertools.islice(records, batch_size))
@@ -173,7 +163,7 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
         todo = _after(records, done)
         for rows in run.run(batched(todo, batch_size)):
             book.append({"where": r.where, "id": r.id, "system": r.system, "row": row, "stats": stats,
-                         **({"blank": True} if not r.refs and not r.mt.strip() else {})} for r, row, stats in rows)
+                         **({"blank": True} if _blank(r) else {})} for r, row, stats in rows)
             progress(len(rows))
     except BaseException as err:
         if isinstance(err, KeyboardInterrupt) or done:
@@ -189,6 +179,11 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
             for entry in entries:
                 writer.row(entry["row"], entry["where"])
     book.finish(write)
+
+
+def _blank(record: Record) -> bool:
+    """A record with neither text nor reference (a blank line of a phrasebook-only check)."""
+    return not record.refs and not record.mt.strip()
 
 
 def _after(records: Iterable[Record], done: Sequence[dict]) -> Iterator[Record]:
