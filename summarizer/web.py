@@ -174,7 +174,7 @@ def _limit(text: str | None, limit: int, what: str) -> str:
     text = text or ""
     if len(text) > limit:
         raise _user_error(f"The {what} is {len(text):,} characters; the limit here is {limit:,}. "
-                       "Use the command line (summarizer) for longer texts.")
+                          "Use the command line (summarizer) for longer texts.")
     return text
 
 
@@ -221,7 +221,7 @@ def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60):
         markdown.append(f"## {title}\n\n{summary.summary}\n\n*{summary.language}, {summary.method}*\n")
     page = f"<div class='cards'><p>{len(summaries)} article(s)</p>{''.join(cards)}</div>"
     all_text, spans = joined(flagged)
-    choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
+    choices = _choices(spans)
     return (page, [_download("summaries.jsonl", "".join(lines)), _download("summaries.md", "\n".join(markdown))],
             gr.update(choices=choices, value=[], visible=bool(choices)), all_text,
             {"mt": all_text, "spans": [s.to_dict() for s in spans]})
@@ -261,9 +261,14 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
     spans = [s for s in result.spans if keep(s, min_severity)]  # worst first
     rows = [[i + 1, s.text, s.suggestion or "", s.type or s.category, s.severity, s.confidence, s.note or ""]
             for i, s in enumerate(spans)]
-    choices = [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
+    choices = _choices(spans)
     state = {"mt": mt, "spans": [s.to_dict() for s in spans]}
     return (_scores_markdown(result, lang), _pairs_html(result, spans), rows, gr.update(choices=choices, value=[]), mt, state)
+
+
+def _choices(spans: list[Span]) -> list[tuple[str, int]]:
+    """The accept/reject list: each flag with a suggestion, numbered as in its table."""
+    return [(f"#{i + 1} {s.text} → {s.suggestion}", i) for i, s in enumerate(spans) if s.suggestion]
 
 
 def apply_choices(accepted: list[int] | None, state: dict | None) -> tuple[str, str | None]:
@@ -324,12 +329,12 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     corpus = [corpus_files] if isinstance(corpus_files, str) else list(corpus_files or [])
     if not corpus:
         raise _user_error("Upload a corpus first: a .jsonl/.tsv/.csv file of records, or MT .txt files with their "
-                       "reference .txt.")
+                          "reference .txt.")
     names = {path: Path(path).name for path in corpus + ([reference_file] if reference_file else [])}
     for path in names:
         if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
             raise _user_error(f"{names[path]} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB; "
-                           "use `summarizer check` for large corpora.")
+                              "use `summarizer check` for large corpora.")
     references = [reference_file] if reference_file else []
     try:
         batch = list(records(read_corpus(corpus, references, display=names.get, max_chars=MAX_SEGMENT_CHARS),
@@ -338,7 +343,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
         raise _user_error(str(err)) from None
     if len(batch) > MAX_BATCH_SEGMENTS:
         raise _user_error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
-                       "Use `summarizer check` for larger corpora.")
+                          "Use `summarizer check` for larger corpora.")
     checker = get_checker(lang)
     run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "encoder": ENCODER, "phrasebook": checker.phrasebook},
                       report=True)
@@ -351,7 +356,7 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
             progress(len(rows) / len(batch), desc=f"Checked {len(rows):,} of {len(batch):,} segments")
             if time.monotonic() - started > MAX_REQUEST_S and len(rows) < len(batch):
                 raise _user_error(f"Stopped after {MAX_REQUEST_S} s with {len(rows):,} of {len(batch):,} segments "
-                               "checked; use `summarizer check` (or Lexical only) for this corpus.")
+                                  "checked; use `summarizer check` (or Lexical only) for this corpus.")
     ranking = run.ranking()
     jsonl_text, csv_text = io.StringIO(), io.StringIO()
     jsonl, table_csv = RowWriter(jsonl_text, "jsonl", run.metrics), RowWriter(csv_text, "csv", run.metrics)

@@ -166,11 +166,14 @@ class Summarizer:
         """One :class:`Summary` per article, in order: at most ``max_sentences`` sentences, about ``max_words`` words."""
         if isinstance(articles, (str, Article)):
             articles = [articles]
-        items = [a if isinstance(a, Article) else Article.from_text(valid_text(a, f"article {i + 1}"), id=i)
-                 for i, a in enumerate(articles)]
-        for item in items:
-            valid_text(item.body, f"article {item.id + 1}")
-            valid_text(item.title or "", f"article {item.id + 1} title")
+        items = []
+        for i, a in enumerate(articles):
+            if isinstance(a, Article):
+                valid_text(a.body, f"article {a.id + 1}")
+                valid_text(a.title or "", f"article {a.id + 1} title")
+                items.append(a)
+            else:
+                items.append(Article.from_text(valid_text(a, f"article {i + 1}"), id=i))
         if max_sentences < 1 or max_words <= 0:
             raise ValueError("max_sentences must be >= 1 and max_words > 0")
         if self.backend == "extractive":
