@@ -5,6 +5,7 @@
     python eval/bench.py check [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--repeats 3]
     python eval/bench.py batch [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--segments 1000]
     python eval/bench.py serve [--clients 8] [--requests 5]
+    python eval/bench.py ray [--data ../shared/data/mqm/ted_zhen.dev.tsv] [--segments 1000] [--sizes 1 10 100]
     python eval/bench.py limits [--summarization-data ../shared/data/summarization]
                                 [--mqm ../shared/data/mqm/ted_zhen.dev.tsv] [--rows 20000]
 
@@ -13,6 +14,11 @@ encoding, selection) on the SummEval CNN/DailyMail articles (pre-tokenisation un
 (``SentenceTransformer.encode``) on exactly the sentences and titles the summariser encodes. The
 ratio (ours / bare) shows the overhead of everything around the model; goal >= 0.8. Peak RSS is
 the process's high-water mark after each phase (``ru_maxrss``).
+
+``ray``: ``summarizer check --engine ray --actors 2`` against ``--workers 2`` on the same corpus in
+shards (line-aligned files in a directory), at 1×, 10× and 100× the base corpus: wall time of each
+(Ray's start-up included), the driver process's peak RSS (it must stay flat as the corpus grows),
+and whether the two outputs are byte-identical.
 
 ``check``: segments/s of ``Checker.check_corpus`` on the MQM dev hypotheses against refB, lexical
 only (``use_encoder=False``: sacrebleu scores, alignment spans with character similarity) and full
@@ -195,6 +201,44 @@ def bench_batch(args: argparse.Namespace) -> None:
     print(f"\n--workers 2 / --workers 1 throughput (corpus × 10): {two / one:.2f}×; "
           f"--no-encoder vs sacrebleu sentence-level CLI: {lexical[0] / (n / sacre_sentence):.2f}×; "
           f"peak RSS at 100× / 1×: {base['summarizer check --no-encoder, corpus × 100'][1] / lexical[1]:.2f}")
+
+
+def bench_ray(args: argparse.Namespace) -> None:
+    """``--engine ray`` against ``--workers`` on the same sharded corpus, and the driver's memory as it grows."""
+    import filecmp
+    import tempfile
+
+    from mqm import load
+
+    rows, refs = load(args.data)
+    pairs = [(r["mt"], refs[r["key"]]) for r in rows][: args.segments]
+    folder = Path(tempfile.mkdtemp(prefix="bench-ray-"))
+    for times in args.sizes:
+        for side, index in (("hyp", 0), ("ref", 1)):
+            lines = [p[index] + "\n" for p in pairs] * times
+            (folder / f"{side}{times}").mkdir()
+            for start in range(0, len(lines), args.shard_lines):
+                (folder / f"{side}{times}" / f"part-{start // args.shard_lines:05d}.txt").write_text(
+                    "".join(lines[start:start + args.shard_lines]), encoding="utf-8")
+
+    def check(times: int, name: str, *extra: str) -> tuple[float, float]:
+        return _rss_run(["check", "--hyp", str(folder / f"hyp{times}"), "--ref", str(folder / f"ref{times}"),
+                         "--lang", "en", "--format", "jsonl", "-o", str(folder / f"{name}.jsonl"), "--no-progress",
+                         "--system-names", "mt", *extra])
+
+    n = len(pairs)
+    print(f"data: the first {n} MQM dev hypotheses with refB, repeated 1×, 10×, 100×, in shards of "
+          f"{args.shard_lines:,} lines; each run a fresh driver process (wall time including Ray's start, "
+          f"actors' start and model loading; peak RSS of the driver process alone)\n")
+    print("| corpus | evidence | local --workers 2 s | ray --actors 2 s | ray / local throughput | driver RSS MB, local | driver RSS MB, ray | same output |")
+    print("|---|---|---|---|---|---|---|---|")
+    runs = [(t, "lexical", ("--no-encoder",)) for t in args.sizes] + [(args.sizes[0], "full (encoder)", ())]
+    for times, evidence, extra in runs:
+        local = check(times, "local", "--workers", "2", *extra)
+        ray = check(times, "ray", "--engine", "ray", "--actors", "2", *extra)
+        same = filecmp.cmp(folder / "local.jsonl", folder / "ray.jsonl", shallow=False)
+        print(f"| {n * times:,} | {evidence} | {local[0]:.1f} | {ray[0]:.1f} | {local[0] / ray[0]:.2f}× | "
+              f"{local[1]:.0f} | {ray[1]:.0f} | {'yes' if same else 'NO'} |", flush=True)
 
 
 def _start_page() -> tuple[subprocess.Popen, str]:
@@ -421,6 +465,11 @@ def main() -> None:
     b = sub.add_parser("batch", help="the batch CLI: throughput, workers, memory at 1×, 10×, 100× the corpus")
     b.add_argument("--data", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
     b.add_argument("--segments", type=int, default=1000, help="base corpus size (default: 1000)")
+    r = sub.add_parser("ray", help="--engine ray vs --workers on the same sharded corpus; driver memory at 1×, 10×, 100×")
+    r.add_argument("--data", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
+    r.add_argument("--segments", type=int, default=1000, help="base corpus size (default: 1000)")
+    r.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100], help="multiples of the base corpus")
+    r.add_argument("--shard-lines", type=int, default=2000, help="lines per shard file (default: 2000)")
     v = sub.add_parser("serve", help="the review page under N concurrent clients (gradio_client)")
     v.add_argument("--clients", type=int, default=8)
     v.add_argument("--requests", type=int, default=6, help="requests per client (default: 6)")
@@ -429,7 +478,7 @@ def main() -> None:
     m.add_argument("--mqm", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
     m.add_argument("--rows", type=int, default=20_000)
     args = parser.parse_args()
-    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch, "serve": bench_serve,
+    {"summarize": bench_summarize, "check": bench_check, "batch": bench_batch, "serve": bench_serve, "ray": bench_ray,
      "limits": bench_limits}[args.command](args)
 
 

@@ -14,6 +14,7 @@ only the time is measured.
 | extractive summaries | ``Summarizer.summarize`` | ``SentenceTransformer.encode`` of the sentences and titles it encodes |
 | abstractive seq2seq / causal | ``Summarizer.summarize`` | one batched ``generate`` per batch of the same articles (cut to the model's input), same beams and lengths |
 | checker, full | ``Checker.check_corpus`` with the encoder on the device | a bare loop of sacrebleu's sentence BLEU, chrF++ and TER |
+| checker, full, N workers | ``BatchChecker`` (what ``check --workers N`` runs): N processes, the lexical work on N cores, their encoders sharing the device | the same bare loop |
 
 Articles come from ``--data`` (SummEval CNN/DM), segments from ``--mqm`` (MQM zh→en, refB).
 """
@@ -157,6 +158,22 @@ def checker(path: str, pairs: list[tuple[str, str]], device: str) -> tuple[float
     return ours, bare
 
 
+def checker_workers(path: str, pairs: list[tuple[str, str]], device: str, workers: int) -> float:
+    """Seconds of ``workers`` checker processes (each its encoder on ``device``) over the pairs,
+    model loading excluded (a first batch per worker warms them up)."""
+    from summarizer.batch import BatchChecker, Record
+
+    records = [Record(str(i), "mt", h, (r,)) for i, (h, r) in enumerate(pairs)]
+    runner = BatchChecker({"lang": "en", "encoder": path, "device": device, "phrasebook": None}, workers=workers)
+    batches = [records[i : i + 64] for i in range(0, len(records), 64)]
+    warm = [records[:4]] * (2 * workers)
+    start = None
+    for n, _ in enumerate(runner.run(warm + batches)):
+        if n == len(warm) - 1:
+            start = time.perf_counter()
+    return time.perf_counter() - start
+
+
 def _data(args: argparse.Namespace) -> tuple[list[str], list[tuple[str, str]]]:
     articles, pairs = [], []
     if args.data.exists():
@@ -187,6 +204,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="generation batch (default: 16 on CUDA, 4 else)")
     parser.add_argument("--beams", type=int, default=4)
     parser.add_argument("--dtype", default="auto")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="checker processes for the N-workers row (default: 8 on CUDA, 2 else)")
     parser.add_argument("--data", type=Path, default=Path("../shared/data/summarization/summeval_cnndm100.jsonl"))
     parser.add_argument("--mqm", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
     args = parser.parse_args()
@@ -205,7 +224,11 @@ def main() -> None:
         for kind in ("seq2seq", "causal"):
             rows.append((f"abstractive, {kind}", len(few),
                          *abstractive(paths[kind], kind, few, args.device, batch, args.beams, args.dtype)))
-        rows.append(("checker, full (encoder on the device)", len(pairs), *checker(paths["encoder"], pairs, args.device)))
+        ours, bare = checker(paths["encoder"], pairs, args.device)
+        rows.append(("checker, full (encoder on the device)", len(pairs), ours, bare))
+        workers = args.workers or (8 if args.device.startswith("cuda") else 2)
+        rows.append((f"checker, full, {workers} workers sharing the device", len(pairs),
+                     checker_workers(paths["encoder"], pairs, args.device, workers), bare))
     for stage, count, ours, bare in rows:
         print(f"| {stage} | {count / ours:.2f} | {count / bare:.2f} | {bare / ours:.2f} |")
 

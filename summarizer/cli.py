@@ -26,8 +26,10 @@ def _parser() -> argparse.ArgumentParser:
                                    "per Batch request. Stop it with Ctrl-C or SIGTERM: its temporary files go too.")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     v.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
-    v.add_argument("--encoder", default=None,
-                   help="sentence-transformers model (Hub id or path) for every tab (default: bundled all-MiniLM-L6-v2)")
+    v.add_argument("--encoder", action="append", default=None,
+                   help="sentence-transformers model (Hub id or path) the page offers in its encoder field; repeat "
+                        "to offer several, the first the default (default: bundled all-MiniLM-L6-v2); visitors "
+                        "choose among these only")
     return parser
 
 
@@ -59,6 +61,31 @@ def _summarize_options(sub) -> None:
                    help="flag the phrasebook's known awkward renderings inside the summaries, with suggestions "
                         "(extra TSV/JSONL files; the shipped vi→en one is used unless --no-default-phrasebook)")
     s.add_argument("--no-default-phrasebook", action="store_true", help="do not use the shipped vi→en phrasebook")
+    _engine_options(s)
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=["local", "ray"], default="local",
+                        help="local: this machine (default); ray: a Ray cluster reads the shards and actors hold "
+                             'the models (needs pip install "summarizer[ray]"); the output is the same')
+    parser.add_argument("--ray-address", default=None,
+                        help="Ray cluster to run on (auto: the one this machine joined with ray start; "
+                             "default: start a local Ray instance)")
+    parser.add_argument("--actors", type=int, default=None,
+                        help="Ray actors, each holding one model (default: one per GPU of the cluster, else one per CPU)")
+
+
+def _engine(args: argparse.Namespace):
+    """A Ray engine for ``--engine ray`` (None: run here)."""
+    if args.engine == "local":
+        if args.ray_address or args.actors:
+            raise InputError("--ray-address and --actors go with --engine ray")
+        return None
+    if args.actors is not None and args.actors < 1:
+        raise InputError("--actors must be at least 1")
+    from .batch.cluster import RayEngine
+
+    return RayEngine(args.ray_address, args.actors)
 
 
 def _check_options(sub) -> None:
@@ -67,9 +94,15 @@ def _check_options(sub) -> None:
                                    "or COMET style (--input records with mt and ref). With no reference, flag the "
                                    "phrasebook's known awkward renderings only.")
     c.add_argument("--hyp", nargs="+", default=[],
-                   help="MT file(s), one segment per line; several = several systems; - reads standard input")
-    c.add_argument("--ref", action="append", default=[], help="reference file, line-aligned with --hyp (repeatable)")
-    c.add_argument("--input", help="records file: .jsonl, .tsv or .csv with mt, ref (or refs), optional src, id, system, doc")
+                   help="MT file(s), one segment per line; several = several systems; - reads standard input. "
+                        "A directory or a quoted glob names one system's shards (sorted; its name: the directory's, "
+                        "or the file name before the wildcard)")
+    c.add_argument("--ref", action="append", default=[],
+                   help="reference file, line-aligned with --hyp (repeatable); with sharded --hyp, a directory or "
+                        "glob naming as many files, shard k with shard k")
+    c.add_argument("--input", nargs="+", default=[],
+                   help="records file(s): .jsonl, .tsv or .csv with mt, ref (or refs), optional src, id, system, "
+                        "doc; several files, a directory or a glob are the shards of one corpus, read in order")
     c.add_argument("--mt-doc", help="document mode: an MT article, not sentence-aligned with --ref-doc")
     c.add_argument("--ref-doc", help="document mode: the reference article")
     c.add_argument("--system-names", nargs="+", help="names of the --hyp systems (default: file names)")
@@ -107,6 +140,7 @@ def _check_options(sub) -> None:
                         "its BERTScore baseline is computed from unrelated reference pairs unless kept as data")
     c.add_argument("--workers", type=int, default=1,
                    help="processes checking batches in parallel (each loads its own model unless --no-encoder)")
+    _engine_options(c)
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     c.add_argument("--device", default=None)
@@ -146,9 +180,11 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("--input records carry their references; --ref goes with --hyp")
     if args.encoder and args.no_encoder:
         raise InputError("--encoder and --no-encoder contradict each other")
+    if args.engine == "ray" and (args.workers > 1 or args.mt_doc):
+        raise InputError("--engine ray checks corpora with --actors (not --workers); document mode runs locally")
     if args.batch_size < 1 or args.workers < 1 or args.max_segment_chars < 1:
         raise InputError("--batch-size, --workers and --max-segment-chars must be at least 1")
-    named = [*args.hyp, *args.ref, args.input, args.mt_doc, args.ref_doc]
+    named = [*args.hyp, *args.ref, *args.input, args.mt_doc, args.ref_doc]
     if named.count("-") > 1:
         raise InputError("standard input (-) can be read only once; give the other inputs as files")
     check_outputs(named + args.phrasebook, [args.output, args.output and str(partial_path(args.output)), args.summary,
@@ -177,7 +213,7 @@ def _checker_options(args: argparse.Namespace, lang: str, book) -> dict:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .batch import corpus_language, read_aligned, read_records
+    from .batch import Corpus, corpus_language, corpus_shards
     from .check import Phrasebook
     from .text import detect_language
 
@@ -188,34 +224,30 @@ def _check(args: argparse.Namespace) -> int:
             mt, ref = read_text(args.mt_doc), read_text(args.ref_doc)
             lang = _target_language(args, lambda: detect_language(mt, default="en"))
             return _check_document(args, _checker_options(args, lang, book), mt, ref)
-        paths = [files.path(p) for p in ([args.input] if args.input else [*args.hyp, *args.ref])]
-
-        def items():
-            if args.input:
-                return read_records(paths[0], args.max_segment_chars, files.display)
-            return read_aligned(paths[:len(args.hyp)], paths[len(args.hyp):], args.system_names,
-                                args.max_segment_chars, files.display)
-        options = _checker_options(args, _target_language(args, lambda: corpus_language(items())), book)
-        return _check_corpus(args, options, items(), files, paths)
+        shards = corpus_shards(args.input, args.hyp, args.ref, args.system_names, files.path, files.display)
+        corpus = Corpus(shards, args.max_segment_chars, args.on_error)
+        check_outputs([*corpus.paths, *args.phrasebook], [args.output, args.summary, args.report])
+        lang = _target_language(args, lambda: corpus_language(shards[0].read(args.max_segment_chars)))
+        return _check_corpus(args, _checker_options(args, lang, book), corpus)
 
 
-def _check_corpus(args: argparse.Namespace, options: dict, items, files, paths: list[str]) -> int:
+def _check_corpus(args: argparse.Namespace, options: dict, corpus) -> int:
     from tqdm import tqdm
 
-    from .batch import CorpusCheck, format_ranking, format_signatures, records, write_rows
+    from .batch import CorpusCheck, format_ranking, format_signatures, write_rows
 
     report = args.format == "html" or bool(args.report)
     try:
         run = CorpusCheck(options, workers=args.workers, report=report)
     except ValueError as err:  # an unknown metric
         raise InputError(str(err)) from None
-    stream = records(items, args.on_error, _note)
     show = sys.stderr.isatty() if args.progress is None else args.progress
+    engine = _engine(args)
     with tqdm(total=None, unit="seg", disable=not show, file=sys.stderr) as bar:
         try:
-            write_rows(run, stream, args.output, None if args.format == "html" else args.format, args.batch_size,
-                       resume=args.resume, progress=bar.update, out=sys.stdout, note=_note,
-                       inputs={files.display(p): p for p in paths + args.phrasebook},
+            write_rows(run, corpus, args.output, None if args.format == "html" else args.format, args.batch_size,
+                       resume=args.resume, progress=bar.update, out=sys.stdout, note=_note, engine=engine,
+                       inputs={corpus.display(p): p for p in corpus.paths + args.phrasebook},
                        options={"on_error": args.on_error, "max_segment_chars": args.max_segment_chars,
                                 "system_names": args.system_names})
         except KeyboardInterrupt:
@@ -223,6 +255,9 @@ def _check_corpus(args: argparse.Namespace, options: dict, items, files, paths: 
                 _note(f"interrupted; {args.output}.partial keeps what was done: "
                       "run the same command with --resume to continue")
             raise
+        finally:
+            if engine:
+                engine.close()
     ranking = run.ranking(n_samples=args.bootstrap)
     if report:
         _write(run.report(ranking), [args.report] + ([args.output or "-"] if args.format == "html" else []))
@@ -298,9 +333,9 @@ def _mine(args: argparse.Namespace) -> int:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from .batch import flag_summaries
+    from .batch import summarize_page
     from .check import Phrasebook
-    from .summarize import Summarizer, split_articles
+    from .summarize import Summarizer
 
     if args.max_sentences < 1 or args.max_words < 1:
         raise InputError("--max-sentences and --max-words must be at least 1")
@@ -308,27 +343,40 @@ def _summarize(args: argparse.Namespace) -> int:
     book = Phrasebook.load(args.phrasebook, default=not args.no_default_phrasebook)
     if args.encoder and (args.model or args.backend not in ("auto", "extractive")):
         raise InputError("--encoder is the extractive summariser's model; give it or --model, not both")
-    summarizer = Summarizer(args.model or args.encoder, backend="extractive" if args.encoder else args.backend,
-                            device=args.device, batch_size=args.batch_size, dtype=args.dtype,
-                            max_input_tokens=args.max_input_tokens, num_beams=args.num_beams)
-    with atomic_output(args.output) as out:
-        for source, text in read_pages(args.pages):
-            articles = split_articles(text)
-            if not articles:
-                raise InputError(f"{source}: no article text found")
-            summaries = summarizer.summarize(articles, max_sentences=args.max_sentences, max_words=args.max_words)
-            for item in flag_summaries(summaries, book if len(book) else None):
-                summary = item.summary
-                if args.format == "jsonl":
-                    out.write(json.dumps({**item.to_dict(), "source": source}, ensure_ascii=False) + "\n")
-                    continue
-                prefix = f"{source} " if len(args.pages) > 1 or source.count(":") else ""
-                out.write(f"[{prefix}{summary.id + 1}] {summary.title or '(untitled)'}\n")
-                out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n")
-                for flag in item.flags:
-                    out.write(f"    flag: {flag.text!r} -> {flag.suggestion!r}  ({flag.note or flag.type})\n")
-                out.write("\n")
+    options = {"model": args.model or args.encoder, "backend": "extractive" if args.encoder else args.backend,
+               "device": args.device, "batch_size": args.batch_size, "dtype": args.dtype,
+               "max_input_tokens": args.max_input_tokens, "num_beams": args.num_beams}
+    sizes = {"max_sentences": args.max_sentences, "max_words": args.max_words}
+    book = book if len(book) else None
+    engine = _engine(args)
+    try:
+        if engine:
+            pages = engine.summarize(args.pages, {"summarizer": options, "phrasebook": book, **sizes})
+        else:
+            summarizer = Summarizer(**options)
+            pages = ((source, summarize_page(summarizer, source, text, book, **sizes))
+                     for source, text in read_pages(args.pages))
+        with atomic_output(args.output) as out:
+            for source, flagged in pages:
+                _write_summaries(out, source, flagged, args.format, len(args.pages) > 1 or ":" in source)
+    finally:
+        if engine:
+            engine.close()
     return 0
+
+
+def _write_summaries(out, source: str, flagged, fmt: str, named: bool) -> None:
+    for item in flagged:
+        summary = item.summary
+        if fmt == "jsonl":
+            out.write(json.dumps({**item.to_dict(), "source": source}, ensure_ascii=False) + "\n")
+            continue
+        prefix = f"{source} " if named else ""
+        out.write(f"[{prefix}{summary.id + 1}] {summary.title or '(untitled)'}\n")
+        out.write(f"    {summary.summary}\n    ({summary.language}, {summary.method})\n")
+        for flag in item.flags:
+            out.write(f"    flag: {flag.text!r} -> {flag.suggestion!r}  ({flag.note or flag.type})\n")
+        out.write("\n")
 
 
 def main(argv: list[str] | None = None) -> int:

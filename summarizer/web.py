@@ -31,7 +31,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import gradio as gr
 
@@ -102,43 +102,62 @@ mark.omission{background:none;color:inherit;text-decoration:underline wavy #c039
 _lock = threading.Lock()
 _model_lock = threading.Lock()  # one request at a time runs a model; model-free requests never wait for it
 _summarizer: Summarizer | None = None
-ENCODER: str | None = None  # the sentence encoder of every tab (None: the bundled one); `serve --encoder` sets it
-_checkers: dict[str, Checker] = {}
+# The sentence encoders the page offers (None: the bundled one), the first the default; `serve --encoder`
+# sets them. Only these can be chosen on the page: a visitor never makes the server load a model of their own.
+ENCODERS: list[str | None] = [None]
+BUNDLED = "all-MiniLM-L6-v2 (bundled)"
+_summarizers: dict[str | None, Summarizer] = {}
+_checkers: dict[tuple[str, str | None], Checker] = {}
 
 
-def get_summarizer() -> Summarizer:
-    """The process-wide summariser, created on first use (the bundled model loads offline)."""
-    global _summarizer
+def encoder_choices() -> list[str]:
+    """The encoder field's choices, as the page shows them."""
+    return [BUNDLED if e is None else e for e in ENCODERS]
+
+
+def _encoder(choice: str | None) -> str | None:
+    """The encoder a page request chose (the default when it chose none), among those offered."""
+    if choice in (None, ""):
+        return ENCODERS[0]
+    if choice not in encoder_choices():
+        raise _user_error(f"Encoder {choice!r} is not offered here; choose one of: {', '.join(encoder_choices())}.")
+    return None if choice == BUNDLED else choice
+
+
+def get_summarizer(encoder: str | None = None) -> Summarizer:
+    """The process-wide summariser of an offered encoder (default: the first), created on first use."""
+    encoder = _encoder(encoder)
     with _lock:
-        if _summarizer is None:
-            _summarizer = Summarizer(ENCODER, backend="extractive")
-        return _summarizer
+        if encoder not in _summarizers:
+            _summarizers[encoder] = Summarizer(encoder, backend="extractive")
+        return _summarizers[encoder]
 
 
-def get_checker(lang: str) -> Checker:
-    """The process-wide checker for a target language (all share the one encoder)."""
+def get_checker(lang: str, encoder: str | None = None) -> Checker:
+    """The process-wide checker for a target language and an offered encoder (default: the first)."""
+    encoder = _encoder(encoder)
     with _lock:
-        if lang not in _checkers:
-            _checkers[lang] = Checker(lang=lang, encoder=ENCODER)
-        return _checkers[lang]
+        if (lang, encoder) not in _checkers:
+            _checkers[lang, encoder] = Checker(lang=lang, encoder=encoder)
+        return _checkers[lang, encoder]
 
 
-def model_status() -> str:
+def model_status(encoder: str | None = None) -> str:
     """One line for the top of the page: whether the model is loaded or loads on the first request."""
-    encoder = Encoder(ENCODER)
-    if encoder.loaded:
-        return f"Model **{encoder.name}** is loaded ({encoder.device})."
-    return (f"Model **{encoder.name}** loads on the first request that needs it (a few seconds, once); "
+    model = Encoder(_encoder(encoder))
+    if model.loaded:
+        return f"Model **{model.name}** is loaded ({model.device})."
+    return (f"Model **{model.name}** loads on the first request that needs it (a few seconds, once); "
             "later requests are fast.")
 
 
-def starting_status(needs_model: bool = True) -> str:
+def starting_status(needs_model: bool = True, encoder: str | None = None) -> str:
     """The status line while a request starts: the model is loading when this is the first request
     that needs it (the line is replaced by :func:`model_status` when the request ends)."""
-    encoder = Encoder(ENCODER)
-    if needs_model and not encoder.loaded:
-        return f"Loading model **{encoder.name}** for the first request (a few seconds, once)…"
-    return model_status()
+    model = Encoder(_encoder(encoder))
+    if needs_model and not model.loaded:
+        return f"Loading model **{model.name}** for the first request (a few seconds, once)…"
+    return model_status(encoder)
 
 
 @contextmanager
@@ -195,10 +214,11 @@ def _download(name: str, content: str) -> str:
 
 
 # -- Summaries ------------------------------------------------------------------------------------
-def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60):
+def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60, encoder: str | None = None):
     """Cards (HTML) for each article of a pasted page, and the JSONL and Markdown downloads; then,
     for the phrasebook's flags inside the summaries, the accept/reject choices, the summaries as
-    they stand (until suggestions are accepted) and the state the choices apply to (as in Check)."""
+    they stand (until suggestions are accepted) and the state the choices apply to (as in Check).
+    ``encoder``: one of the encoders the page offers (default: the first)."""
     text = _limit(text, MAX_PAGE_CHARS, "page")
     if not text.strip():
         raise _user_error("Paste the text of a news page first.")
@@ -206,7 +226,7 @@ def summarize_page(text: str, max_sentences: float = 2, max_words: float = 60):
     if not articles:
         raise _user_error("No article text found in what was pasted.")
     with _model_slot():
-        summaries = get_summarizer().summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
+        summaries = get_summarizer(encoder).summarize(articles, max_sentences=int(max_sentences), max_words=max_words)
     flagged = flag_summaries(summaries, get_checker("en").phrasebook)
     cards, lines, markdown = [], [], []
     for article, item in zip(articles, flagged):
@@ -240,7 +260,8 @@ def _about(article, summary, flags=()) -> list[str]:
 
 
 # -- Check ----------------------------------------------------------------------------------------
-def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: str = "minor"):
+def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: str = "minor",
+                encoder: str | None = None):
     """Check an MT text against its reference (or the phrasebook alone when there is none).
 
     Returns the document scores (Markdown), the side-by-side pairs (HTML), the flags table, the
@@ -255,7 +276,7 @@ def check_texts(mt: str, reference: str = "", lang: str = "auto", min_severity: 
         lang = detect_language(mt + "\n" + reference, default="en")
     with _model_slot(needed=bool(reference.strip())):
         try:
-            result = get_checker(lang).check_document(mt, reference, max_sentence_chars=MAX_SEGMENT_CHARS)
+            result = get_checker(lang, encoder).check_document(mt, reference, max_sentence_chars=MAX_SEGMENT_CHARS)
         except InputError as err:
             raise _user_error(f"{err}. Use the command line (summarizer check --mt-doc) for such texts.") from None
     spans = [s for s in result.spans if keep(s, min_severity)]  # worst first
@@ -320,7 +341,7 @@ def _pairs_html(result: DocumentResult, spans: list[Span]) -> str:
 
 # -- Batch ----------------------------------------------------------------------------------------
 def score_corpus(corpus_files: str | list[str] | None, reference_file: str | None = None, lang: str = "en",
-                 lexical_only: bool = False, progress: gr.Progress = gr.Progress()):
+                 lexical_only: bool = False, encoder: str | None = None, progress: gr.Progress = gr.Progress()):
     """Score an uploaded corpus: a records file (.jsonl/.tsv/.csv), or MT .txt files (one per
     system) with their line-aligned reference .txt.
 
@@ -344,8 +365,9 @@ def score_corpus(corpus_files: str | list[str] | None, reference_file: str | Non
     if len(batch) > MAX_BATCH_SEGMENTS:
         raise _user_error(f"{len(batch):,} segments; the page takes up to {MAX_BATCH_SEGMENTS:,}. "
                           "Use `summarizer check` for larger corpora.")
-    checker = get_checker(lang)
-    run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "encoder": ENCODER, "phrasebook": checker.phrasebook},
+    checker = get_checker(lang, encoder)
+    run = CorpusCheck({"lang": lang, "use_encoder": not lexical_only, "encoder": _encoder(encoder),
+                       "phrasebook": checker.phrasebook},
                       report=True)
     rows: list = []
     progress(0, desc="Checking segments")
@@ -401,15 +423,20 @@ def build() -> gr.Blocks:
     with gr.Blocks(title="summarizer", delete_cache=(DOWNLOAD_LIFETIME_S, DOWNLOAD_LIFETIME_S)) as demo:
         gr.Markdown("# summarizer\nNews summaries in each article's own language, and machine-translation "
                     "checks against reference phrasing.")
-        status = gr.Markdown(elem_id="model-status")
-        demo.load(model_status, None, status, queue=False)
-        _summaries_tab(status)
-        _check_tab(status)
-        _batch_tab(status)
+        with gr.Row():
+            status = gr.Markdown(elem_id="model-status")
+            encoder = gr.Dropdown(encoder_choices(), value=encoder_choices()[0], label="Sentence encoder",
+                                  interactive=len(ENCODERS) > 1, elem_id="encoder", scale=0, min_width=280,
+                                  info="for summaries, BERTScore and paraphrase evidence; `serve --encoder` adds more")
+        demo.load(model_status, encoder, status, queue=False)
+        encoder.change(model_status, encoder, status, queue=False)
+        _summaries_tab(status, encoder)
+        _check_tab(status, encoder)
+        _batch_tab(status, encoder)
     return demo
 
 
-def _summaries_tab(status: gr.Markdown) -> None:
+def _summaries_tab(status: gr.Markdown, encoder: gr.Dropdown) -> None:
     with gr.Tab("Summaries"):
         page = gr.Textbox(label="Pasted page", lines=14, max_length=MAX_PAGE_CHARS, elem_id="page")
         with gr.Row():
@@ -427,15 +454,16 @@ def _summaries_tab(status: gr.Markdown) -> None:
         summary_file = gr.DownloadButton("Download corrected summaries", size="sm", elem_id="download-summaries")
         summary_state = gr.State()
         outputs = [cards, summary_files, summary_choices, summary_text, summary_state]
-        summarise.click(lambda: ("", None, gr.update(choices=[], value=[], visible=False), "", None, starting_status()),
-                        None, [*outputs, status], queue=False, api_visibility="private"
-                        ).then(summarize_page, [page, max_sentences, max_words], outputs,
-                               api_name="summarize", show_progress_on=[cards]).then(model_status, None, status, queue=False)
+        summarise.click(lambda choice: ("", None, gr.update(choices=[], value=[], visible=False), "", None,
+                                        starting_status(True, choice)),
+                        encoder, [*outputs, status], queue=False, api_visibility="private"
+                        ).then(summarize_page, [page, max_sentences, max_words, encoder], outputs,
+                               api_name="summarize", show_progress_on=[cards]).then(model_status, encoder, status, queue=False)
         summary_choices.change(apply_choices, [summary_choices, summary_state], [summary_text, summary_file],
                                api_visibility="private")
 
 
-def _check_tab(status: gr.Markdown) -> None:
+def _check_tab(status: gr.Markdown, encoder: gr.Dropdown) -> None:
     with gr.Tab("Check"):
         with gr.Row():
             mt = gr.Textbox(label="Machine translation", lines=10, max_length=MAX_CHECK_CHARS, elem_id="mt")
@@ -463,17 +491,17 @@ def _check_tab(status: gr.Markdown) -> None:
         corrected_file = gr.DownloadButton("Download corrected text", size="sm", elem_id="download-corrected")
         state = gr.State()
         outputs = [scores, pairs, flags, choices, corrected, state]
-        check.click(lambda reference: ("", "", [], gr.update(choices=[], value=[]), "", None, None,
-                                       starting_status(bool((reference or "").strip()))),
-                    ref, [*outputs, corrected_file, status], queue=False, api_visibility="private"
-                    ).then(check_texts, [mt, ref, lang, severity], outputs, api_name="check", show_progress_on=[scores]
-                    ).then(model_status, None, status, queue=False)
+        check.click(lambda reference, choice: ("", "", [], gr.update(choices=[], value=[]), "", None, None,
+                                               starting_status(bool((reference or "").strip()), choice)),
+                    [ref, encoder], [*outputs, corrected_file, status], queue=False, api_visibility="private"
+                    ).then(check_texts, [mt, ref, lang, severity, encoder], outputs, api_name="check",
+                           show_progress_on=[scores]).then(model_status, encoder, status, queue=False)
         choices.change(apply_choices, [choices, state], [corrected, corrected_file], api_name="apply")
         accept.click(accept_all, state, choices)
         reject.click(lambda: [], None, choices)
 
 
-def _batch_tab(status: gr.Markdown) -> None:
+def _batch_tab(status: gr.Markdown, encoder: gr.Dropdown) -> None:
     with gr.Tab("Batch"):
         gr.Markdown("Upload records (`.jsonl`, `.tsv` or `.csv` with `mt`, `ref` or `refs`, optional `id`, "
                     "`system`, `src`) or plain-text MT files, one per system, with their line-aligned reference file. "
@@ -494,21 +522,21 @@ def _batch_tab(status: gr.Markdown) -> None:
                                datatype=["number", "str", "str", "number", "number", "str", "str", "str"])
         batch_files = gr.File(label="Downloads (JSONL, CSV, HTML report)", file_count="multiple",
                               interactive=False, elem_id="batch-files")
-        score.click(lambda lexical_only: ("", [], None, starting_status(not lexical_only)), lexical,
-                    [ranking, results, batch_files, status], queue=False, api_visibility="private"
-                    ).then(score_corpus, [corpus, reference, batch_lang, lexical], [ranking, results, batch_files],
+        score.click(lambda lexical_only, choice: ("", [], None, starting_status(not lexical_only, choice)),
+                    [lexical, encoder], [ranking, results, batch_files, status], queue=False, api_visibility="private"
+                    ).then(score_corpus, [corpus, reference, batch_lang, lexical, encoder], [ranking, results, batch_files],
                            api_name="score_corpus", show_progress_on=[ranking]).then(sort_results, [results, order], results
-                    ).then(model_status, None, status, queue=False)
+                    ).then(model_status, encoder, status, queue=False)
         order.change(sort_results, [results, order], results)
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860, encoder: str | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 7860, encoder: str | Sequence[str] | None = None) -> None:
     """Serve the page until interrupted (Ctrl-C or SIGTERM); prints the URL. ``encoder`` (a
-    sentence-transformers Hub id or path) replaces the bundled encoder in every tab. Gradio keeps
+    sentence-transformers Hub id or path, or several) replaces the bundled encoder: the page's
+    encoder field offers these, the first by default, each loaded on first use. Gradio keeps
     uploads and downloads in a folder of this server's own (inside ``GRADIO_TEMP_DIR`` when set),
     removed when it stops."""
-    global ENCODER
-    ENCODER = encoder
+    ENCODERS[:] = [encoder] if isinstance(encoder, str) else list(encoder or [None])
     cache = tempfile.mkdtemp(prefix="summarizer-gradio-", dir=os.environ.get("GRADIO_TEMP_DIR"))
     os.environ["GRADIO_TEMP_DIR"] = cache  # read when the page is built and launched
     atexit.register(shutil.rmtree, cache, ignore_errors=True)
@@ -532,6 +560,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the summarizer page.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
-    parser.add_argument("--encoder", default=None, help="sentence-transformers model (Hub id or path) for every tab")
+    parser.add_argument("--encoder", action="append", default=None,
+                        help="sentence-transformers model (Hub id or path) the page offers; repeat to offer several")
     args = parser.parse_args(argv)
     serve(args.host, args.port, encoder=args.encoder)

@@ -71,7 +71,7 @@ def test_two_outputs_that_are_one_file_are_refused(files, capsys):
     ("mine --hyp {d}/mt.txt --ref {d}/ref.txt -o {d}/missing/book.tsv", "the folder {d}/missing does not exist"),
     ("summarize {d}/page.txt -o {d}/missing/s.txt", "the folder {d}/missing does not exist"),
     ("check --hyp {d}/mt.txt --ref {d}/ref.txt -o {d}", "is a directory"),
-    ("check --hyp {d} --ref {d}/ref.txt", "is a directory, expected a text file"),
+    ("check --hyp {d} --ref {d}/ref.txt", "needs one file per shard"),  # a directory holds one system's shards
     ("mine --hyp {d}/nope.txt --ref {d}/ref.txt", "nope.txt: no such file"),
 ])
 def test_unwritable_outputs_and_unreadable_inputs_fail_at_once_with_one_line(files, capsys, command, message):

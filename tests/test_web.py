@@ -290,3 +290,16 @@ def test_summaries_of_an_mt_page_carry_the_phrasebooks_flags_and_accepted_sugges
     assert "drone production line next year" in corrected and "production ring" not in corrected
     record = json.loads(Path(files[0]).read_text(encoding="utf-8").splitlines()[0])
     assert record["flags"][0]["suggestion"] == "production line" and "production line" in record["corrected"]
+
+
+def test_the_encoder_field_offers_the_servers_encoders_only(monkeypatch, tiny_multilingual_encoder):
+    monkeypatch.setattr(web, "ENCODERS", [None, tiny_multilingual_encoder])
+    assert web.encoder_choices() == [web.BUNDLED, tiny_multilingual_encoder]
+    mt = "Giá điện tăng 5 phần trăm vào thứ Hai."
+    ref = "Giá điện đã tăng 5 phần trăm vào thứ Hai."
+    scores, *_ = web.check_texts(mt, ref, "vi", "minor", tiny_multilingual_encoder)
+    assert "BERTScore" in scores and "tiny-multilingual" in scores  # the chosen encoder covers Vietnamese
+    assert "BERTScore" not in web.check_texts(mt, ref, "vi", "minor", web.BUNDLED)[0]  # MiniLM does not
+    with pytest.raises(gr.Error, match="not offered here"):
+        web.check_texts(mt, ref, "vi", "minor", "/some/model/of/a/visitor")
+    assert "tiny-multilingual" in web.model_status(tiny_multilingual_encoder)

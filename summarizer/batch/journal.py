@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import time
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..inputs import InputError
+from .records import Record
 from ..version import __version__
 
 FORMAT = 1  # the journal's own format; a journal of another format is not resumed
@@ -214,3 +216,16 @@ def check_same_records(done: Sequence[dict], records: Sequence) -> None:
             raise InputError(f"cannot resume: {record.where} is not the record the interrupted run checked there "
                              f"({entry.get('where')}, id {entry.get('id')!r}); run it as before, "
                              "or delete the .partial file to start again")
+
+
+def skip_done(records: Iterable[Record], done: Sequence[dict]) -> Iterator[Record]:
+    """The records after those already ``done`` (journal entries), checking that those are the journal's."""
+    iterator = iter(records)
+    for start in range(0, len(done), 1024):
+        block = done[start:start + 1024]
+        skipped = list(itertools.islice(iterator, len(block)))
+        if len(skipped) < len(block):
+            raise InputError(f"cannot resume: the input now has {start + len(skipped)} records, the interrupted "
+                             f"run had checked {len(done)}; run it as before, or delete the .partial file")
+        check_same_records(block, skipped)
+    yield from iterator

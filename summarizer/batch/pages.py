@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..check import Phrasebook, Span, apply_suggestions
-from ..summarize import Summary
+from ..inputs import InputError
+from ..summarize import Summarizer, Summary, split_articles
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ def flag_summaries(summaries: Sequence[Summary], phrasebook: Phrasebook | None) 
     """
     return [FlaggedSummary(s, tuple(phrasebook.match(s.summary, s.language) if phrasebook else ()))
             for s in summaries]
+
+
+def summarize_page(summarizer: Summarizer, source: str, text: str, phrasebook: Phrasebook | None = None,
+                   max_sentences: int = 2, max_words: int = 60) -> list[FlaggedSummary]:
+    """A pasted page's articles, each summarised and flagged (see :func:`flag_summaries`); ``source``
+    names the page in the error raised when it holds no article text."""
+    articles = split_articles(text)
+    if not articles:
+        raise InputError(f"{source}: no article text found")
+    return flag_summaries(summarizer.summarize(articles, max_sentences=max_sentences, max_words=max_words), phrasebook)
 
 
 def joined(flagged: Sequence[FlaggedSummary], separator: str = "\n\n") -> tuple[str, list[Span]]:

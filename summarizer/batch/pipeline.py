@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from ..check import Checker, DocumentResult, Span
+from ..check import Checker, CorpusResult, DocumentResult, Span
 from ..check.spans import by_importance, keep
 from ..check.scores import display_order
 from ..inputs import InputError, atomic_output, writes_in_place
-from .journal import Journal, check_same_records, manifest as journal_manifest
+from .journal import Journal, manifest as journal_manifest, skip_done
 from .output import RowWriter, segment_row
 from .records import Record, batched
 from .report import ReportBuilder
 from .runner import BatchChecker
+from .shards import Corpus
 from .stats import SystemScore, SystemTotals, system_scores
+
+if TYPE_CHECKING:
+    from .cluster import RayEngine
 
 
 class CorpusCheck:
@@ -65,7 +69,12 @@ class CorpusCheck:
         if first is None:
             return
         self.prepare(first)
-        for batch, result in self.runner.run(itertools.chain([first], batches)):
+        yield from self.rows(self.runner.run(itertools.chain([first], batches)))
+
+    def rows(self, checked: Iterable[tuple[list[Record], CorpusResult | None]]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
+        """:meth:`run` for batches checked elsewhere (by a cluster): ``(batch, result)`` as
+        :meth:`BatchChecker.run` gives them."""
+        for batch, result in checked:
             if result is not None:
                 self.signatures = result.signatures
             rows, position = [], 0
@@ -129,30 +138,37 @@ class CorpusCheck:
         return self.builder.html(ranking, self.signatures)
 
 
-def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, fmt: str | None, batch_size: int,
+def write_rows(run: CorpusCheck, corpus: Corpus, output: str | None, fmt: str | None, batch_size: int,
                resume: bool = False, progress: Callable[[int], None] = lambda n: None, out=None,
                inputs: Mapping[str, str] | None = None, options: Mapping | None = None,
-               note: Callable[[str], None] = lambda message: None) -> None:
-    """Check ``records`` in batches and write their rows in ``fmt`` (None: write nothing).
+               note: Callable[[str], None] = lambda message: None, engine: RayEngine | None = None) -> None:
+    """Check the records of ``corpus`` in batches and write their rows in ``fmt`` (None: write nothing).
 
-    With an ``output`` file, checked records go to a locked journal (``OUTPUT.partial``, see
-    :mod:`summarizer.batch.journal`), and the output is written all at once when the run completes. The journal's manifest holds
-    the run's settings, the reading ``options`` given and a fingerprint of each of ``inputs``
-    (name → path): resuming with any of them changed is refused. An error removes the journal
-    of a fresh run; an interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues
-    from it: finished records are counted from their stored statistics, not checked again.
-    Without an output file (or to a device such as ``/dev/null``), rows go to ``out`` as they
-    come. ``progress`` gets each batch's size.
+    The records are read and checked here (by ``run``'s workers), or, with an ``engine``, read and
+    checked on a Ray cluster; the rows are the same. With an ``output`` file, checked records go to
+    a locked journal (``OUTPUT.partial``, see :mod:`summarizer.batch.journal`), and the output is
+    written all at once when the run completes. The journal's manifest holds the run's settings,
+    the reading ``options`` given and a fingerprint of each of ``inputs`` (name → path): resuming
+    with any of them changed is refused. An error removes the journal of a fresh run; an
+    interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues from it: finished
+    records are counted from their stored statistics, not checked again (nor, on a cluster, the
+    shards they finish read again). Without an output file (or to a device such as ``/dev/null``),
+    rows go to ``out`` as they come. ``progress`` gets each batch's size; ``note`` each bad record skipped.
     """
-    records = iter(records)
-    head = list(itertools.islice(records, batch_size))
+    local = None if engine else corpus.records(note)
+    head = list(itertools.islice(local, batch_size)) if local else corpus.head(batch_size)
     run.prepare(head)  # from the input's first records, whatever a resume skips
-    records = itertools.chain(head, records)
+
+    def checked(done: Sequence[dict]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
+        if engine:
+            return run.rows(engine.check(corpus, run.runner.options, batch_size, done, note))
+        return run.run(batched(skip_done(itertools.chain(head, local), done), batch_size))
+
     if output in (None, "-") or fmt is None or writes_in_place(output):
         if resume:
             raise InputError("--resume needs -o FILE (the run's progress is kept beside it)")
         with atomic_output(None if fmt is None else output) as sink:  # stdout, or a device such as /dev/null
-            _stream_rows(run, records, fmt, batch_size, progress, out if output in (None, "-") else sink)
+            _stream_rows(checked([]), fmt, run.metrics, progress, out if output in (None, "-") else sink)
         return
     settings = {**(options or {}), **run.settings()}
     book = Journal(output, journal_manifest(settings, dict(inputs or {})), note)
@@ -160,8 +176,7 @@ def write_rows(run: CorpusCheck, records: Iterable[Record], output: str | None, 
     try:
         run.add_done(done)
         progress(len(done))
-        todo = _after(records, done)
-        for rows in run.run(batched(todo, batch_size)):
+        for rows in checked(done):
             book.append({"where": r.where, "id": r.id, "system": r.system, "row": row, "stats": stats,
                          **({"blank": True} if _blank(r) else {})} for r, row, stats in rows)
             progress(len(rows))
@@ -186,25 +201,12 @@ def _blank(record: Record) -> bool:
     return not record.refs and not record.mt.strip()
 
 
-def _after(records: Iterable[Record], done: Sequence[dict]) -> Iterator[Record]:
-    """The records after those already ``done``, checking that those are the journal's."""
-    iterator = iter(records)
-    for start in range(0, len(done), 1024):
-        block = done[start:start + 1024]
-        skipped = list(itertools.islice(iterator, len(block)))
-        if len(skipped) < len(block):
-            raise InputError(f"cannot resume: the input now has {start + len(skipped)} records, the interrupted "
-                             f"run had checked {len(done)}; run it as before, or delete the .partial file")
-        check_same_records(block, skipped)
-    yield from iterator
-
-
-def _stream_rows(run: CorpusCheck, records: Iterable[Record], fmt: str | None, batch_size: int,
+def _stream_rows(checked: Iterable[list[tuple[Record, dict, dict | None]]], fmt: str | None, metrics: Sequence[str],
                  progress: Callable[[int], None], out) -> None:
-    writer = RowWriter(out, fmt, run.metrics) if fmt else None
+    writer = RowWriter(out, fmt, metrics) if fmt else None
     if writer:
         writer.header()
-    for rows in run.run(batched(records, batch_size)):
+    for rows in checked:
         for record, row, _ in rows if writer else ():
             writer.row(row, record.where)
         progress(len(rows))

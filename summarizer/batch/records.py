@@ -92,13 +92,16 @@ def count_lines(path: str, max_chars: int = MAX_SEGMENT_CHARS, name: str | None 
 
 
 def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_names: Sequence[str] | None = None,
-                 max_chars: int = MAX_SEGMENT_CHARS, display: Callable[[str], str] = str) -> Iterator[Record | InputError]:
+                 max_chars: int = MAX_SEGMENT_CHARS, display: Callable[[str], str] = str,
+                 qualified_ids: bool = False) -> Iterator[Record | InputError]:
     """Records from line-aligned hypothesis files (one per system) and reference files.
 
     All files must have the same number of lines; this is checked first, so a mismatch stops the
     run before any record is produced. Records come system by system, in line order; a line
     that cannot be read or is longer than ``max_chars`` comes as an :class:`InputError` value
     (see :func:`records`). ``display`` names a file in messages and ``where`` (e.g. ``<stdin>``).
+    A record's id is its line number, or with ``qualified_ids`` ``REFERENCE-FILE:LINE`` (one corpus
+    in several shards).
     """
     if system_names and len(system_names) != len(hyp_paths):
         raise InputError(f"--system-names has {len(system_names)} names for {len(hyp_paths)} hypothesis files")
@@ -118,8 +121,8 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_name
         for rows in zip(*streams):
             number = rows[0][0]
             error = next((line for _, line in rows if isinstance(line, InputError)), None)
-            yield error or Record(str(number), name, rows[0][1], tuple(line for _, line in rows[1:]),
-                                  where=f"{display(hyp_path)}:{number}")
+            yield error or Record(f"{display(ref_paths[0])}:{number}" if qualified_ids else str(number), name,
+                                  rows[0][1], tuple(line for _, line in rows[1:]), where=f"{display(hyp_path)}:{number}")
 
 
 def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | None:
@@ -134,7 +137,7 @@ def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | Non
     raise InputError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
 
 
-def _record(fields: dict, where: str, number: int, max_chars: int) -> Record:
+def _record(fields: dict, where: str, number: int | str, max_chars: int) -> Record:
     mt = fields.get("mt")
     if not isinstance(mt, str):
         raise InputError(f"{where}: missing 'mt' (the machine translation)" if mt is None else
@@ -153,13 +156,14 @@ def _record(fields: dict, where: str, number: int, max_chars: int) -> Record:
                   tuple(refs), _text(fields, "src", where, numbers=False), _text(fields, "doc", where), where)
 
 
-def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS,
-                 display: Callable[[str], str] = str) -> Iterator[Record | InputError]:
+def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS, display: Callable[[str], str] = str,
+                 qualified_ids: bool = False) -> Iterator[Record | InputError]:
     """COMET-style records from ``.jsonl``, ``.tsv`` or ``.csv``: fields ``mt`` and ``ref`` (or a
     JSON list ``refs``), optional ``src``, ``id``, ``system``, ``doc``. TSV is tab-separated text
     without quoting (as sacrebleu and COMET users write it); CSV follows RFC 4180 (quoted fields
     may hold commas and line breaks). A bad record, or an id repeated within a system, comes as
-    an :class:`InputError` value (see :func:`records`); a bad file (missing, no header) raises."""
+    an :class:`InputError` value (see :func:`records`); a bad file (missing, no header) raises. A
+    record without an id gets its line number, or with ``qualified_ids`` ``FILE:LINE``."""
     name = display(path)
     suffix = Path(name).suffix.lower()
     if suffix not in (".jsonl", ".json", ".tsv", ".csv"):
@@ -172,7 +176,7 @@ def read_records(path: str, max_chars: int = MAX_SEGMENT_CHARS,
             continue
         where = f"{name}:{number}"
         try:
-            record = _record(fields, where, number, max_chars)
+            record = _record(fields, where, where if qualified_ids else number, max_chars)
         except InputError as err:
             yield err
             continue

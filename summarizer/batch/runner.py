@@ -56,7 +56,7 @@ class BatchChecker:
         """Yield ``(batch, result)``: the batch's records and a CorpusResult for those with references, or None."""
         if self.workers <= 1:
             for batch in batches:
-                yield batch, self._check_here(batch)
+                yield batch, self.check(batch)
             return
         # Fresh processes: forking a process that holds threads (torch's, a server's) can deadlock the child.
         context = multiprocessing.get_context("spawn")
@@ -72,7 +72,8 @@ class BatchChecker:
                 done, job = pending.popleft()
                 yield done, job.get() if job else None
 
-    def _check_here(self, batch: list[Record]) -> CorpusResult | None:
+    def check(self, batch: list[Record]) -> CorpusResult | None:
+        """The batch's records with references checked here, as one CorpusResult (None when none has one)."""
         hyps, refs = _pairs(batch)
         if not hyps:
             return None
