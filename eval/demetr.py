@@ -1,9 +1,10 @@
 """Controlled MT errors (DEMETR): does the score drop, and is the injected error flagged?
 
-    python eval/demetr.py [--data ../shared/data/perturbations/demetr] [--per-type 200]
+    python eval/demetr.py [--data ../shared/data/perturbations/demetr] [--per-type 200] [--split all|dev|test]
 
 For each perturbation file, the first ``--per-type`` items whose perturbation was applied
-(``pert_check``), reference = ``eng_sent``:
+(``pert_check``), reference = ``eng_sent``; with ``--split dev`` / ``test``, the even / odd items of
+the first 2 × ``--per-type`` instead (rules are written looking at dev items only; test is reported):
 
 * drop rate: how often the segment score of ``pert_sent`` is below that of ``mt_sent`` (a tie is
   not a drop), for the checker's score next to sentence BLEU and chrF++;
@@ -63,13 +64,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/perturbations/demetr"))
     parser.add_argument("--per-type", type=int, default=200)
+    parser.add_argument("--split", choices=["all", "dev", "test"], default="all")
+    parser.add_argument("--types", nargs="*", default=None, help="only these perturbation files (e.g. id7_antonym)")
     args = parser.parse_args()
     checker = Checker(lang="en")
     bleu, chrf = BLEU(effective_order=True), CHRF(word_order=2)
     rows = []
     by_severity: dict[str, list] = defaultdict(list)
     for path in sorted(args.data.glob("*.json")):
-        items = [x for x in json.loads(path.read_text(encoding="utf-8")) if x.get("pert_check")][: args.per_type]
+        if args.types and not any(t in path.stem for t in args.types):
+            continue
+        items = [x for x in json.loads(path.read_text(encoding="utf-8")) if x.get("pert_check")]
+        items = items[: args.per_type] if args.split == "all" else \
+            items[: 2 * args.per_type][0 if args.split == "dev" else 1 :: 2]
         if not items:
             continue
         severity = path.name.split("_")[0]

@@ -78,6 +78,18 @@ ERRORS = [
     ("en", "Persian had a relatively simple grammar.", "Persian has a relatively simple grammar.", "tense", "major"),
     ("en", "The agency will report that a plane was hijacked.", "The agency reported that a plane was hijacked.", "tense", "major"),
     ("de", "Die Brücke wird für Reparaturen geschlossen.", "Die Brücke war für Reparaturen geschlossen.", "tense", "major"),
+    # how much is claimed: an approximator or limiter added, dropped or changed
+    ("en", "Only 300 people attended the meeting.", "300 people attended the meeting.", "qualifier", "major"),
+    ("en", "The satellite sends the call back instantly.", "The satellite sends the call back almost instantly.", "qualifier", "major"),
+    ("en", "More than 40 houses were damaged.", "Fewer than 40 houses were damaged.", "qualifier", "major"),
+    ("de", "Nur 300 Menschen kamen zu dem Treffen.", "300 Menschen kamen zu dem Treffen.", "qualifier", "major"),
+    ("de", "Mindestens 40 Häuser wurden beschädigt.", "Höchstens 40 Häuser wurden beschädigt.", "qualifier", "major"),
+    ("vi", "Chỉ có 300 người tham dự cuộc họp.", "Có 300 người tham dự cuộc họp.", "qualifier", "major"),
+    ("zh", "至少有40所房屋受损。", "最多有40所房屋受损。", "qualifier", "major"),
+    # opposites made with a negating prefix, beyond the listed pairs
+    ("en", "The ceasefire remains stable, officials said.", "The ceasefire remains unstable, officials said.", "opposite", "critical"),
+    ("en", "The minister was aware of the report.", "The minister was unaware of the report.", "opposite", "critical"),
+    ("de", "Die Lage im Norden ist sicher.", "Die Lage im Norden ist unsicher.", "opposite", "critical"),
     # house spellings: minor only
     ("en", "Troops left Kiev on Sunday.", "Troops left Kyiv on Sunday.", "spelling", "minor"),
     ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
@@ -105,6 +117,8 @@ PARAPHRASES = [
     ("The storm caused serious damage to crops.", "The storm caused severe damage to crops."),
     ("Die Regierung will die Steuern senken.", "Die Regierung möchte die Steuern senken."),
     ("Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
+    ("Almost 300 people came to the meeting.", "Nearly 300 people came to the meeting."),
+    ("Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
 ]
 
 
@@ -162,5 +176,5 @@ def test_detectors_say_where_a_language_is_not_covered():
     result = Checker(lang="zh", phrasebook=None).check("价格很高。", ["价格非常贵。"])
     assert all("no sentence encoder covers 'zh'" in s.note for s in result.spans if s.type == "mistranslation")
     signatures = Checker(lang="de", phrasebook=None).check_corpus(["Der Preis stieg."], ["Der Preis sank."]).signatures
-    assert "detectors:number,date-time,negation,opposite,tense,compound" in signatures["flags"]
+    assert "detectors:number,date-time,negation,opposite,tense,qualifier,compound" in signatures["flags"]
     assert "not-covered:entity" in signatures["flags"] and "paraphrase:chars" in signatures["flags"]

@@ -25,8 +25,9 @@ _SENTENCE_END = re.compile(r"[.!?:;\"“”«»]\s*$")
 
 @dataclass(frozen=True)
 class Fact:
-    """A typed fact found at ``[start, end)``: ``kind`` (number, unit, date-time, negation, entity)
-    and a comparable ``key`` (the value, the unit, ``month:5``, the negator, the name)."""
+    """A typed fact found at ``[start, end)``: ``kind`` (number, unit, date-time, negation, qualifier,
+    entity) and a comparable ``key`` (the value, the unit, ``month:5``, the negator, the qualifier's
+    class, the name)."""
 
     kind: str
     key: str
@@ -172,6 +173,22 @@ def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     return facts
 
 
+def qualifiers(text: str, lang: LanguageProfile) -> list[Fact]:
+    """Approximators and limiters ("nearly", "at least", "only"; "about" and "over" right before a
+    number): how much a statement claims; the key is their class (approx, min, max, only). Longer
+    phrases first ("no more than", not "more than")."""
+    numbers_ahead = "|".join([r"\d"] + [re.escape(w) for w in lang.number_words])
+    found: list[Fact] = []
+    for table, ahead in ((lang.qualifiers, ""), (lang.number_qualifiers, rf"(?=\s*(?:{numbers_ahead}))")):
+        for phrase in sorted(table, key=len, reverse=True):
+            edge = "" if lang.unspaced else r"(?<!\w)"
+            pattern = edge + re.escape(phrase) + ("" if lang.unspaced else r"(?!\w)") + ahead
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                if not any(f.start < m.end() and m.start() < f.end for f in found):
+                    found.append(Fact("qualifier", table[phrase], m.start(), m.end()))
+    return found
+
+
 def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """Capitalised words that are not the first word of a sentence (names), where the script has case."""
     if not lang.has_case or lang.capitalizes_nouns:
@@ -205,8 +222,8 @@ _FACTS: dict[tuple[str, str], list[Fact]] = {}
 
 def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     dates = calendar(text, lang)
-    others = numbers(text, lang) + negations(tokens, lang) + entities(text, tokens, lang)
-    others = [f for f in others if f.kind == "negation" or not any(d.start <= f.start < d.end for d in dates)]
+    others = numbers(text, lang) + negations(tokens, lang) + qualifiers(text, lang) + entities(text, tokens, lang)
+    others = [f for f in others if f.kind in ("negation", "qualifier") or not any(d.start <= f.start < d.end for d in dates)]
     return sorted(dates + others, key=lambda f: (f.start, f.end))
 
 
@@ -220,7 +237,7 @@ def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Langu
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
-    if not lang.opposites:
+    if not lang.opposites and not lang.negating_prefixes:
         return None
     single, phrases = _opposites(lang)
     hyp = {lang.normal_form(w) for w in hyp_words}
@@ -228,6 +245,10 @@ def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageP
     for word in hyp - ref:
         for other in single.get(word, ()):
             if other in ref and other not in hyp:
+                return word, other
+        for other in ref - hyp:  # "unlikely" / "likely", "unmöglich" / "möglich"
+            longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+            if len(shorter) >= 4 and any(longer == p + shorter for p in lang.negating_prefixes):
                 return word, other
     joiner = "" if lang.unspaced else " "
     hyp_text, ref_text = joiner.join(w.casefold() for w in hyp_words), joiner.join(w.casefold() for w in ref_words)
@@ -312,5 +333,6 @@ def coverage(lang: LanguageProfile) -> dict[str, bool]:
     compound; names only where capitals mark them)."""
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
-               "opposite": bool(lang.opposites), "tense": bool(lang.tenses)}
+               "opposite": bool(lang.opposites or lang.negating_prefixes), "tense": bool(lang.tenses),
+               "qualifier": bool(lang.qualifiers)}
     return covered | ({"compound": True} if lang.compounds else {})

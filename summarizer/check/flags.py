@@ -30,8 +30,10 @@ SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares 
 # type → (severity, confidence) for differences a detector typed
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
-         "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6)}
-_FACT_ORDER = ("negation", "number", "unit", "date-time")
+         "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
+         "qualifier": ("major", 0.6)}
+_FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
+_PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
 
 
 @dataclass
@@ -126,7 +128,7 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     kinds = {f.kind for f in hyp_facts + ref_facts}
     changed = {f.kind for f in a.extra_hyp} & {f.kind for f in a.extra_ref}  # a fact changed, not dropped
     for kind in _FACT_ORDER:
-        if kind in kinds and (e.kind in ("substitution", "inflection") or kind == "negation" or kind in changed):
+        if kind in kinds and (e.kind in ("substitution", "inflection") or kind in _PRESENCE or kind in changed):
             return kind
     if _same_apart_from_facts(a, e, hyp_range, ref_range, lang):
         return "same"  # "2300" / "2,300", "15 percent" / "15%"

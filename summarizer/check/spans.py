@@ -59,6 +59,7 @@ TYPES = {
     "compound": "another part inside a compound word", "mistranslation": "another wording that changes the meaning",
     "calque": "a known awkward rendering", "spelling": "a house spelling or transliteration (Kiev/Kyiv)",
     "inflection": "the same word in another form", "tense": "another tense (past, present, future)",
+    "qualifier": "an approximator or limiter added, dropped or changed (nearly, at least, only)",
 }
 
 

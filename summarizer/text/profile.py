@@ -5,7 +5,8 @@ error detectors all ask the profile instead of keeping their own lists. Facts th
 source provides come from it: weekday, month and day-period names, unit names and the decimal and
 group symbols from the Unicode CLDR (through Babel); the sacrebleu tokenizer as sacrebleu's command
 line chooses it. The rest is data here, one table per fact, keyed by ISO 639-1 code: function
-words, negators, number words, percent words and opposites (:data:`_OPPOSITES`, news vocabulary).
+words, negators, number words, percent words, opposites (:data:`_OPPOSITES`, news vocabulary),
+negating prefixes, approximators and limiters (:data:`_QUALIFIERS`) and tense auxiliaries.
 """
 
 from __future__ import annotations
@@ -51,6 +52,47 @@ _TENSE_MARKERS = {
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
            "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
            "future": ("wird", "werden", "werde", "wirst")},
+}
+
+# Approximators and limiters: words that change how much a statement claims ("nearly 50", "at least
+# 50", "only 50"), by class (approx, min, max, only): first those that rarely mean anything else,
+# then (_NUMBER_QUALIFIERS) those that count only right before a number ("about 50", not "talk about").
+_QUALIFIERS = {
+    "en": {"approx": ("nearly", "almost", "approximately", "roughly", "close to"),
+           "min": ("at least", "more than", "no fewer than", "upwards of"),
+           "max": ("at most", "less than", "fewer than", "no more than", "not more than"),
+           "only": ("only", "merely", "solely")},
+    "de": {"approx": ("fast", "beinahe", "nahezu", "etwa", "ungefähr", "circa", "annähernd"),
+           "min": ("mindestens", "mehr als", "wenigstens"), "max": ("höchstens", "weniger als", "bis zu"),
+           "only": ("nur", "lediglich", "bloß")},
+    "fr": {"approx": ("presque", "environ", "près de", "quasiment", "à peu près"),
+           "min": ("au moins", "plus de"), "max": ("au plus", "moins de", "au maximum"),
+           "only": ("seulement", "uniquement")},
+    "es": {"approx": ("casi", "aproximadamente", "alrededor de", "cerca de"),
+           "min": ("al menos", "por lo menos", "más de"), "max": ("como máximo", "menos de"),
+           "only": ("solo", "sólo", "solamente", "únicamente")},
+    "vi": {"approx": ("xấp xỉ", "gần như"), "min": ("ít nhất", "tối thiểu"),
+           "max": ("tối đa", "nhiều nhất"), "only": ("chỉ",)},
+    "zh": {"approx": ("大约", "将近", "几乎", "左右"), "min": ("至少", "超过"), "max": ("最多", "不到", "少于"),
+           "only": ("仅仅", "只有")},
+}
+
+_NUMBER_QUALIFIERS = {
+    "en": {"approx": ("about", "around", "some", "an estimated"), "min": ("over", "above", "upwards of"),
+           "max": ("under", "below", "up to", "as many as", "as much as"), "only": ("just",)},
+    "de": {"approx": ("rund", "knapp", "gut"), "min": ("über",), "max": ("unter",)},
+    "fr": {"approx": ("quelque", "autour de"), "min": ("plus de",), "max": ("moins de", "jusqu'à")},
+    "es": {"approx": ("unos", "unas"), "max": ("hasta",)},
+    "vi": {"approx": ("gần", "khoảng"), "min": ("hơn", "trên"), "max": ("dưới",)},
+    "zh": {"approx": ("约", "近"), "min": ("逾",)},
+}
+
+# Prefixes that make a word's opposite ("likely" / "unlikely", "möglich" / "unmöglich"): a word on
+# one side that is the other side's word with one of these in front is a change of meaning.
+_NEGATING_PREFIXES = {
+    "en": ("un", "in", "im", "il", "ir", "dis", "non", "non-"), "de": ("un", "miss", "nicht"),
+    "fr": ("in", "im", "il", "ir", "dés", "dé", "mal", "non-"), "es": ("in", "im", "des", "dis"),
+    "nl": ("on", "niet-"), "it": ("in", "im", "il", "ir", "dis"),
 }
 
 _NEGATORS = {
@@ -200,7 +242,10 @@ class LanguageProfile:
     ``number_words``/``scale_words``/``percent_words``, ``decimal``/``group``: how numbers are
     written; ``opposites``: word pairs of opposite meaning; ``calendar``: weekday, month and
     day-period names (CLDR) → ``day:1``, ``month:5``, ``period:pm``; ``units``: unit names (CLDR) →
-    ``length-kilometer`` …; ``tenses``: auxiliaries that mark past, present or future.
+    ``length-kilometer`` …; ``tenses``: auxiliaries that mark past, present or future;
+    ``qualifiers``: approximators and limiters by class (``number_qualifiers``: those that count only
+    right before a number); ``negating_prefixes``: prefixes that make
+    a word's opposite.
     """
 
     code: str
@@ -225,6 +270,9 @@ class LanguageProfile:
     capitalized_names: frozenset[str] = frozenset()  # calendar names CLDR writes with a capital ("May", not "may")
     units: dict[str, str] = field(default_factory=dict)  # CLDR unit name → dimension-unit
     tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
+    qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
+    number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
+    negating_prefixes: tuple[str, ...] = ()
 
     def normal_form(self, token: str) -> str:
         """Case-, apostrophe- and (where the language inflects like English) inflection-insensitive form.
@@ -324,6 +372,9 @@ def profile(code: str | None) -> LanguageProfile:
         number_words=_NUMBER_WORDS.get(code, {}), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
+        qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
+        number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
+        negating_prefixes=_NEGATING_PREFIXES.get(code, ()),
         **(_cldr(code) if code != "und" else {}))
 
 
