@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 
 from summarizer.batch import Corpus, CorpusCheck, batched, corpus_shards, write_rows
+from summarizer.batch.journal import fingerprint
 from summarizer.cli import main
 
 PAGE = str(ROOT / "examples" / "page.txt")
@@ -116,15 +117,17 @@ def test_an_interrupted_ray_run_resumes_without_rereading_finished_shards(ray_in
             raise KeyboardInterrupt
 
     engine = RayEngine(actors=2)
+    inputs = {p: p for p in corpus.paths}
     with pytest.raises(KeyboardInterrupt):
         write_rows(CorpusCheck(dict(options)), corpus, str(out), "jsonl", 6, progress=stop_in_the_second_shard,
-                   engine=engine)
-    done = [json.loads(line) for line in (tmp_path / "out.jsonl.partial").read_text(encoding="utf-8").splitlines()
-            if '"row"' in line]
+                   engine=engine, inputs=inputs)
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl.partial").read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["inputs"] == {p: fingerprint(p) for p in corpus.paths}  # hashed on the cluster, as here
+    done = [line for line in lines if "row" in line]
     assert len(done) == 26 and not out.exists()
     first, partial = resume_point(corpus, done)
     assert (first, len(partial)) == (1, 6)  # shard 0 (20 records) is finished: not read again
-    write_rows(CorpusCheck(dict(options)), corpus, str(out), "jsonl", 6, resume=True, engine=engine)
+    write_rows(CorpusCheck(dict(options)), corpus, str(out), "jsonl", 6, resume=True, engine=engine, inputs=inputs)
     write_rows(CorpusCheck(dict(options)), corpus, str(whole), "jsonl", 6)
     assert out.read_bytes() == whole.read_bytes() and len(whole.read_text(encoding="utf-8").splitlines()) == 60
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from ..check import CorpusResult, Phrasebook
 from ..inputs import InputError, read_pages
 from ..summarize import Summarizer
-from .journal import skip_done
+from .journal import fingerprint, skip_done
 from .pages import FlaggedSummary, summarize_page
 from .records import Record, batched
 from .runner import BatchChecker
@@ -85,6 +85,12 @@ class RayEngine:
         reads = (reader.options(num_returns="streaming", _generator_backpressure_num_objects=READ_AHEAD).remote(path)
                  for path in pages)
         yield from self._ordered(reads, _SummaryWork, options)
+
+    def fingerprints(self, paths: Sequence[str]) -> list[dict]:
+        """Each file's :func:`~summarizer.batch.journal.fingerprint`, computed on the cluster in
+        parallel (for a resume journal; the driver does not read the inputs)."""
+        task = self.ray.remote(num_cpus=0)(fingerprint)
+        return [self._get(ref) for ref in [task.remote(p) for p in paths]]
 
     def _ordered(self, reads: Iterable, work: type, options: dict) -> Iterator[Any]:
         """Each item the ``reads`` generators give, handed to ``work`` on an actor; results in order."""

@@ -44,10 +44,13 @@ def fingerprint(path: str) -> dict:
     return {"size": info.st_size, "sha256-head-tail": digest.hexdigest(), "mtime_ns": info.st_mtime_ns}
 
 
-def manifest(options: dict, inputs: dict[str, str]) -> dict:
-    """The manifest of a run: its ``options`` (JSON values) and its ``inputs`` (name → path, fingerprinted)."""
-    return {"journal": FORMAT, "version": __version__, "options": options,
-            "inputs": {name: fingerprint(path) for name, path in inputs.items()}}
+def manifest(options: dict, inputs: dict[str, str],
+             fingerprints: Callable[[list[str]], list[dict]] | None = None) -> dict:
+    """The manifest of a run: its ``options`` (JSON values) and its ``inputs`` (name → path,
+    fingerprinted here, or by ``fingerprints``, e.g. on the cluster that reads them)."""
+    paths = list(inputs.values())
+    found = fingerprints(paths) if fingerprints else [fingerprint(p) for p in paths]
+    return {"journal": FORMAT, "version": __version__, "options": options, "inputs": dict(zip(inputs, found))}
 
 
 def differences(old: dict, new: dict) -> list[str]:

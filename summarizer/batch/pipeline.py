@@ -148,8 +148,8 @@ def write_rows(run: CorpusCheck, corpus: Corpus, output: str | None, fmt: str | 
     checked on a Ray cluster; the rows are the same. With an ``output`` file, checked records go to
     a locked journal (``OUTPUT.partial``, see :mod:`summarizer.batch.journal`), and the output is
     written all at once when the run completes. The journal's manifest holds the run's settings,
-    the reading ``options`` given and a fingerprint of each of ``inputs`` (name → path): resuming
-    with any of them changed is refused. An error removes the journal of a fresh run; an
+    the reading ``options`` given and a fingerprint of each of ``inputs`` (name → path; on the
+    cluster, with an ``engine``): resuming with any of them changed is refused. An error removes the journal of a fresh run; an
     interruption (Ctrl-C, SIGTERM) keeps it, and ``resume=True`` continues from it: finished
     records are counted from their stored statistics, not checked again (nor, on a cluster, the
     shards they finish read again). Without an output file (or to a device such as ``/dev/null``),
@@ -171,7 +171,7 @@ def write_rows(run: CorpusCheck, corpus: Corpus, output: str | None, fmt: str | 
             _stream_rows(checked([]), fmt, run.metrics, progress, out if output in (None, "-") else sink)
         return
     settings = {**(options or {}), **run.settings()}
-    book = Journal(output, journal_manifest(settings, dict(inputs or {})), note)
+    book = Journal(output, journal_manifest(settings, dict(inputs or {}), engine.fingerprints if engine else None), note)
     done = book.open(resume)
     try:
         run.add_done(done)
