@@ -15,6 +15,7 @@ only the time is measured.
 | abstractive seq2seq / causal | ``Summarizer.summarize`` | one batched ``generate`` per batch of the same articles (cut to the model's input), same beams and lengths |
 | checker, full | ``Checker.check_corpus`` with the encoder on the device | a bare loop of sacrebleu's sentence BLEU, chrF++ and TER |
 | checker, full, N workers | ``BatchChecker`` (what ``check --workers N`` runs): N processes, the lexical work on N cores, their encoders sharing the device | the same bare loop |
+| checker, full, N lexical workers | ``BatchChecker`` with ``lexical_workers=N`` (``check --lexical-workers N``, the default on CUDA): one encoder; N processes compute the next batches' sacrebleu statistics and alignment | the same bare loop |
 
 Articles come from ``--data`` (SummEval CNN/DM), segments from ``--mqm`` (MQM zh→en, refB).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -92,10 +94,19 @@ def build_models(folder: Path, words: list[str], tiny: bool) -> dict[str, str]:
     return paths
 
 
+REPEATS = 3  # each side of a ratio is timed this many times, interleaved, and the median kept
+
+
 def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def _paired(ours, bare) -> tuple[float, float]:
+    """Median seconds of ``ours`` and of ``bare``, run alternately (machine noise hits both alike)."""
+    times = [(_timed(ours), _timed(bare)) for _ in range(REPEATS)]
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def extractive(path: str, articles: list[str], device: str) -> tuple[float, float]:
@@ -106,10 +117,9 @@ def extractive(path: str, articles: list[str], device: str) -> tuple[float, floa
     summarizer = Summarizer(path, backend="extractive", device=device, encoder_languages=["en"])
     texts = [s.text for a in items for s in split_sentences(a.body, "en")]
     summarizer.summarize(items[:2])  # loads the model
-    ours = _timed(lambda: summarizer.summarize(items, max_sentences=2, max_words=60))
     model = summarizer.encoder.model
-    bare = _timed(lambda: model.encode(texts, batch_size=summarizer.encoder.batch_size, normalize_embeddings=True))
-    return ours, bare
+    return _paired(lambda: summarizer.summarize(items, max_sentences=2, max_words=60),
+                   lambda: model.encode(texts, batch_size=summarizer.encoder.batch_size, normalize_embeddings=True))
 
 
 def abstractive(path: str, kind: str, articles: list[str], device: str, batch_size: int, beams: int,
@@ -128,8 +138,6 @@ def abstractive(path: str, kind: str, articles: list[str], device: str, batch_si
     fitted = [summarizer._chunks(t, "en", summarizer._budget(instruction, max_new))[0] for t in articles]
     items = [Article.from_text(t, id=i, language="en") for i, t in enumerate(fitted)]
     summarizer.summarize(items[:1], max_words=20)  # loads the model
-    ours = _timed(lambda: summarizer.summarize(items, max_sentences=2, max_words=60))
-
     def bare() -> None:
         for i in range(0, len(fitted), batch_size):
             batch = fitted[i : i + batch_size]
@@ -142,7 +150,7 @@ def abstractive(path: str, kind: str, articles: list[str], device: str, batch_si
             with torch.inference_mode():
                 gen.model.generate(**enc, max_new_tokens=max_new, num_beams=beams, do_sample=False,
                                    pad_token_id=gen.tokenizer.pad_token_id)
-    return ours, _timed(bare)
+    return _paired(lambda: summarizer.summarize(items, max_sentences=2, max_words=60), bare)
 
 
 def checker(path: str, pairs: list[tuple[str, str]], device: str) -> tuple[float, float]:
@@ -154,20 +162,22 @@ def checker(path: str, pairs: list[tuple[str, str]], device: str) -> tuple[float
     check = Checker(lang="en", encoder=path, device=device, phrasebook=None)
     check.check_corpus([h for h, _ in pairs[:4]], [r for _, r in pairs[:4]])  # loads the model
     hyps, refs = [h for h, _ in pairs], [r for _, r in pairs]
-    ours = _timed(lambda: [check.check_corpus(hyps[i : i + 256], refs[i : i + 256]) for i in range(0, len(hyps), 256)])
     bleu, chrf, ter = BLEU(effective_order=True), CHRF(word_order=2), TER()
-    bare = _timed(lambda: [(bleu.sentence_score(h, [r]), chrf.sentence_score(h, [r]), ter.sentence_score(h, [r]))
-                           for h, r in pairs])
-    return ours, bare
+    return _paired(lambda: [check.check_corpus(hyps[i : i + 256], refs[i : i + 256]) for i in range(0, len(hyps), 256)],
+                   lambda: [(bleu.sentence_score(h, [r]), chrf.sentence_score(h, [r]), ter.sentence_score(h, [r]))
+                            for h, r in pairs])
 
 
-def checker_workers(path: str, pairs: list[tuple[str, str]], device: str, workers: int) -> float:
-    """Seconds of ``workers`` checker processes (each its encoder on ``device``) over the pairs,
-    model loading excluded (a first batch per worker warms them up)."""
+def checker_workers(path: str, pairs: list[tuple[str, str]], device: str, workers: int = 1, lexical: int = 0) -> float:
+    """Seconds of ``workers`` checker processes (each its encoder on ``device``), or of one with
+    ``lexical`` worker processes for the lexical part, over the pairs, model loading excluded (a
+    first batch per process warms them up)."""
     from summarizer.batch import BatchChecker, Record
 
     records = [Record(str(i), "mt", h, (r,)) for i, (h, r) in enumerate(pairs)]
-    runner = BatchChecker({"lang": "en", "encoder": path, "device": device, "phrasebook": None}, workers=workers)
+    runner = BatchChecker({"lang": "en", "encoder": path, "device": device, "phrasebook": None}, workers=workers,
+                          lexical_workers=lexical)
+    workers = max(workers, lexical)
     batches = [records[i : i + 64] for i in range(0, len(records), 64)]
     warm = [records[:4]] * (2 * workers)
     start = None
@@ -207,11 +217,14 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="generation batch (default: 16 on CUDA, 4 else)")
     parser.add_argument("--beams", type=int, default=4)
     parser.add_argument("--dtype", default="auto")
+    parser.add_argument("--repeats", type=int, default=3, help="timings per side of each ratio (median kept)")
     parser.add_argument("--workers", type=int, default=None,
                         help="checker processes for the N-workers row (default: 8 on CUDA, 2 else)")
     parser.add_argument("--data", type=Path, default=Path("../shared/data/summarization/summeval_cnndm100.jsonl"))
     parser.add_argument("--mqm", type=Path, default=Path("../shared/data/mqm/ted_zhen.dev.tsv"))
     args = parser.parse_args()
+    global REPEATS
+    REPEATS = args.repeats
     tiny = args.tiny or not args.device.startswith("cuda")
     batch = args.batch_size or (16 if args.device.startswith("cuda") else 4)
     articles, pairs = _data(args)
@@ -231,7 +244,9 @@ def main() -> None:
         rows.append(("checker, full (encoder on the device)", len(pairs), ours, bare))
         workers = args.workers or (8 if args.device.startswith("cuda") else 2)
         rows.append((f"checker, full, {workers} workers sharing the device", len(pairs),
-                     checker_workers(paths["encoder"], pairs, args.device, workers), bare))
+                     checker_workers(paths["encoder"], pairs, args.device, workers=workers), bare))
+        rows.append((f"checker, full, {workers} lexical workers", len(pairs),
+                     checker_workers(paths["encoder"], pairs, args.device, lexical=workers), bare))
     for stage, count, ours, bare in rows:
         print(f"| {stage} | {count / ours:.2f} | {count / bare:.2f} | {bare / ours:.2f} |")
 

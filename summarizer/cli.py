@@ -140,6 +140,9 @@ def _check_options(sub) -> None:
                         "its BERTScore baseline is computed from unrelated reference pairs unless kept as data")
     c.add_argument("--workers", type=int, default=1,
                    help="processes checking batches in parallel (each loads its own model unless --no-encoder)")
+    c.add_argument("--lexical-workers", type=int, default=None,
+                   help="with one worker: processes computing the next batches' sacrebleu statistics and alignment "
+                        "while the encoder works (default: on a GPU the cores but one, up to 8; on the CPU none)")
     _engine_options(c)
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
@@ -184,6 +187,8 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError("--engine ray checks corpora with --actors (not --workers); document mode runs locally")
     if args.batch_size < 1 or args.workers < 1 or args.max_segment_chars < 1:
         raise InputError("--batch-size, --workers and --max-segment-chars must be at least 1")
+    if args.lexical_workers is not None and args.lexical_workers < 0:
+        raise InputError("--lexical-workers must be 0 or more")
     named = [*args.hyp, *args.ref, *args.input, args.mt_doc, args.ref_doc]
     if named.count("-") > 1:
         raise InputError("standard input (-) can be read only once; give the other inputs as files")
@@ -235,10 +240,12 @@ def _check_corpus(args: argparse.Namespace, options: dict, corpus) -> int:
     from tqdm import tqdm
 
     from .batch import CorpusCheck, format_ranking, format_signatures, write_rows
+    from .batch.runner import auto_lexical_workers
 
     report = args.format == "html" or bool(args.report)
     try:
-        run = CorpusCheck(options, workers=args.workers, report=report)
+        lexical = args.lexical_workers if args.lexical_workers is not None else auto_lexical_workers(options)
+        run = CorpusCheck(options, workers=args.workers, report=report, lexical_workers=lexical if args.workers == 1 else 0)
     except ValueError as err:  # an unknown metric
         raise InputError(str(err)) from None
     show = sys.stderr.isatty() if args.progress is None else args.progress

@@ -13,6 +13,6 @@ def test_the_gpu_benchmark_runs_with_tiny_models_and_prints_every_stage():
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and not line.startswith("| stage")]
     assert [r.split(" | ")[0].lstrip("| ") for r in rows] == [
         "extractive summaries", "abstractive, seq2seq", "abstractive, causal", "checker, full (encoder on the device)",
-        "checker, full, 2 workers sharing the device"]
+        "checker, full, 2 workers sharing the device", "checker, full, 2 lexical workers"]
     assert all(float(r.rstrip(" |").split(" | ")[-1]) > 0 for r in rows)
     assert "shapes: tiny, random weights" in done.stdout

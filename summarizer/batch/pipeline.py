@@ -40,12 +40,12 @@ class CorpusCheck:
     (100.0, 1, ['mt'])
     """
 
-    def __init__(self, options: dict, workers: int = 1, report: bool = False):
+    def __init__(self, options: dict, workers: int = 1, report: bool = False, lexical_workers: int = 0):
         self.lang = options.get("lang", "en")
         self.book = options.get("phrasebook")
         self.checker = Checker(**{**options, "phrasebook": None})  # statistics and signatures; loads no model
         self.metrics = display_order(list(self.checker.metrics()))
-        self.runner = BatchChecker(options, workers=workers)
+        self.runner = BatchChecker(options, workers=workers, lexical_workers=lexical_workers)
         self.totals: dict[str, SystemTotals] = {}
         self.builder = ReportBuilder(lang=self.lang) if report else None
         self.signatures: dict[str, str] = {}

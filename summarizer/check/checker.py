@@ -29,7 +29,7 @@ from ..version import __version__
 from .detectors import coverage
 from .flags import PARAPHRASE, PairAlignment, align_pair, calque, find_flags, untyped
 from .phrasebook import Phrasebook
-from .results import AlignedPair, CorpusResult, DocumentResult, SegmentResult
+from .results import AlignedPair, CorpusResult, DocumentResult, LexicalPart, SegmentResult
 from .scores import RESCALE_BASELINE, Metric, Segments, Settings, build_metrics, display_order, encoder_constants
 from .spans import Span, by_importance, keep
 
@@ -115,8 +115,34 @@ class Checker:
             raise ValueError("check() needs at least one reference")
         return self.check_corpus([hypothesis], [refs]).segments[0]
 
-    def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> CorpusResult:
-        """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per hypothesis."""
+    def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]],
+                     lexical: LexicalPart | None = None) -> CorpusResult:
+        """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per
+        hypothesis. ``lexical``: the batch's :meth:`lexical` part, when a worker process computed it."""
+        lex = lexical or self.lexical(hypotheses, references)
+        hypotheses, refs, closest, alignments = lex.hypotheses, [list(r) for r in lex.references], lex.closest, lex.alignments
+        self.baseline([r for rs in refs for r in rs])
+        if self.evidence.encoder is not None:
+            # One batched encoder call for every distinct passage and swapped variant of the call:
+            # a reference shared by many systems is encoded once.
+            self.evidence.clear()
+            self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
+            self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
+        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats)
+        notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
+        segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
+                                  tuple(spans), tuple(omissions), notes[i])
+                    for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
+        corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
+        signatures = {name: metrics[name].signature() for name in display_order(metrics)}
+        signatures["flags"] = self.flags_signature()
+        return CorpusResult(tuple(segments), corpus, signatures, stats)
+
+    def lexical(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> LexicalPart:
+        """The part of :meth:`check_corpus` that needs no model: the inputs checked, the closest
+        reference of each segment, word alignments with typed facts, and the statistics of the
+        lexical metrics (BLEU, chrF++, TER, length), which a worker process can compute for the
+        next batch while the encoder works on this one."""
         refs = [[r] if isinstance(r, str) else list(r) for r in references]
         for number, (hypothesis, rs) in enumerate(zip(hypotheses, refs), 1):
             valid_text(hypothesis, f"hypothesis {number}")
@@ -126,24 +152,11 @@ class Checker:
             raise ValueError(f"{len(hypotheses)} hypotheses but {len(refs)} references")
         if not hypotheses:
             raise ValueError("check_corpus() needs at least one hypothesis")
-        self.baseline([r for rs in refs for r in rs])
         closest = [self._closest(h, rs) for h, rs in zip(hypotheses, refs)]
-        alignments = [align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)]
-        if self.evidence.encoder is not None:
-            # One batched encoder call for every distinct passage and swapped variant of the call:
-            # a reference shared by many systems is encoded once.
-            self.evidence.clear()
-            self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
-            self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments)
-        notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
-        segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
-                                  tuple(spans), tuple(omissions), notes[i])
-                    for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
-        corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
-        signatures = {name: metrics[name].signature() for name in display_order(metrics)}
-        signatures["flags"] = self.flags_signature()
-        return CorpusResult(tuple(segments), corpus, signatures, stats)
+        segments = Segments(hypotheses, refs)
+        stats = {name: metric.statistics(segments) for name, metric in self._metric_objects().items() if metric.lexical}
+        return LexicalPart(tuple(hypotheses), tuple(map(tuple, refs)), tuple(closest),
+                           tuple(align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)), stats)
 
     def flags_signature(self) -> str:
         """How flags were found, to report beside them: the detectors that cover the target language
@@ -161,14 +174,19 @@ class Checker:
         parts.append(f"confidence:{self.calibration.fitted_on}" if self.calibration else "confidence:heuristic")
         return "|".join(parts + [f"summarizer:{__version__}"])
 
-    def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: list[PairAlignment]):
-        """Metrics, their per-segment statistics and segment scores, metric by metric; the flags
-        are found just before the checker score, which they lower (and whose parts calibrate them)."""
+    def _metric_objects(self) -> dict[str, Metric]:
         # One set of metric objects per checker: sacrebleu's tokenizers cache per instance, so
         # fresh objects per batch would keep growing memory with the corpus.
         if self._metrics is None:
             self._metrics = self.metrics()
-        metrics = self._metrics
+        return self._metrics
+
+    def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: Sequence[PairAlignment],
+               lexical_stats: dict[str, np.ndarray]):
+        """Metrics, their per-segment statistics and segment scores, metric by metric (the lexical
+        ones' statistics given); the flags are found just before the checker score, which they
+        lower (and whose parts calibrate them)."""
+        metrics = self._metric_objects()
         bertscore = self.evidence.bertscore_recall if self.evidence.encoder is not None else None
         segments = Segments(hypotheses, refs, bertscore)
         stats, flags = {}, []
@@ -176,7 +194,11 @@ class Checker:
             if name == "score":
                 flags = [self._flags(a, {n: v[i] for n, v in segments.scores.items()}) for i, a in enumerate(alignments)]
                 segments.flags = [spans for spans, _ in flags]
-            stats[name] = metric.statistics(segments)
+            if name in lexical_stats:
+                stats[name] = lexical_stats[name]
+                metric.saw(refs)
+            else:
+                stats[name] = metric.statistics(segments)
             segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
         return metrics, stats, segments.scores, flags
 
@@ -214,12 +236,6 @@ class Checker:
         if len(refs) == 1:
             return refs[0]
         return max(refs, key=lambda ref: self._closeness.sentence_score(hypothesis, [ref]).score)
-
-    def segment_stats(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
-        """Each lexical metric's per-segment statistics (what a resumed run recomputes, cheaply)."""
-        segments = Segments(hypotheses, [list(r) for r in references])
-        return {name: metric.statistics(segments) for name, metric in self.metrics().items()
-                if name not in ("bertscore", "score")}
 
     # -- documents ------------------------------------------------------------------------------
     def check_document(self, mt_text: str, ref_text: str = "", max_sentence_chars: int | None = None) -> DocumentResult:

@@ -7,6 +7,7 @@ familiar names (``score``, ``bleu``, ``chrf``, ``ter``, ``bertscore``) are prope
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -103,3 +104,16 @@ class DocumentResult:
     spans: tuple[Span, ...]
     omissions: tuple[Span, ...]
     corpus: CorpusResult | None
+
+
+@dataclass(frozen=True)
+class LexicalPart:
+    """What checking a batch needs no model for: the references (lists), the closest of each
+    segment's, the word alignments and each lexical metric's statistics (see
+    :meth:`~summarizer.check.Checker.lexical`). Plain data, so a worker process can send it."""
+
+    hypotheses: tuple[str, ...]
+    references: tuple[tuple[str, ...], ...]
+    closest: tuple[str, ...]
+    alignments: tuple[Any, ...]  # PairAlignment, one per segment
+    stats: dict[str, np.ndarray]

@@ -50,6 +50,7 @@ class Metric(ABC):
 
     name = ""
     higher_is_better = True
+    lexical = True  # its statistics need no model (so worker processes may compute them ahead)
 
     @abstractmethod
     def statistics(self, segments: Segments) -> np.ndarray:
@@ -70,6 +71,10 @@ class Metric(ABC):
         """What a reader of this segment's score should know (e.g. it covers only part of it), or None."""
         return None
 
+    def saw(self, references: Sequence[Sequence[str]]) -> None:
+        """Take note of references whose statistics were computed by another object of this metric
+        (in a worker process), as computing them would have (sacrebleu signatures count references)."""
+
 
 class SacrebleuMetric(Metric):
     """A sacrebleu metric: its own segment statistics, sentence and corpus scores and signature."""
@@ -87,6 +92,10 @@ class SacrebleuMetric(Metric):
 
     def segment_score(self, row: np.ndarray) -> float:
         return float(self.sentence._compute_score_from_stats(list(row)).score)
+
+    def saw(self, references: Sequence[Sequence[str]]) -> None:
+        if references:  # statistics() pads missing references with "", so every segment counts them all
+            self.corpus.num_refs = max(len(r) for r in references)
 
     def corpus_score(self, total: np.ndarray) -> float:
         return float(self.corpus._compute_score_from_stats(list(total)).score)
@@ -139,7 +148,7 @@ class MeanMetric(Metric):
 class BERTScoreRecall(MeanMetric):
     """BERTScore recall (0–100) with the sentence encoder's token vectors, best over references."""
 
-    name = "bertscore"
+    name, lexical = "bertscore", False
 
     def __init__(self, encoder: str):
         self.encoder = encoder
@@ -171,7 +180,7 @@ class CheckerScore(MeanMetric):
     a penalty for each flagged error, by severity and confidence (:data:`PENALTY`): a meaning error
     costs more than a paraphrase, which is not flagged at all."""
 
-    name = "score"
+    name, lexical = "score", False
 
     def __init__(self, encoder: str | None, rescale: float = RESCALE_BASELINE, source: str = "default"):
         self.encoder, self.rescale, self.source = encoder, rescale, source
