@@ -40,24 +40,31 @@ def ray_module():
 
 class RayEngine:
     """Runs checks and summaries on Ray: at ``address`` (``auto``: the cluster this machine belongs to)
-    or, without one, on a Ray instance started here (stopped again by :meth:`close`); one already
-    started in this process is used as it is. ``actors`` models run at once (default: one per GPU
+    or, without one, on a Ray instance started here at first use (stopped again by :meth:`close`);
+    one already started in this process is used as it is. ``actors`` models run at once (default: one per GPU
     of the cluster, or one per CPU; more actors than that share the GPUs or CPUs)."""
 
     def __init__(self, address: str | None = None, actors: int | None = None):
         self.ray = ray_module()
-        self.started = False
+        self.address, self.requested = address, actors
+        self.started = self.connected = False
+        self.pool: list = []
+
+    def _connect(self) -> None:
+        """Join (or start) the cluster on first use and size the actor pool from its resources."""
+        if self.connected:
+            return
         if not self.ray.is_initialized():
-            self.ray.init(address=address, include_dashboard=False, log_to_driver=False,
+            self.ray.init(address=self.address, include_dashboard=False, log_to_driver=False,
                           logging_level=logging.ERROR)
             self.started = True
         resources = self.ray.cluster_resources()
         self.gpus, cpus = int(resources.get("GPU", 0)), max(1, int(resources.get("CPU", 1)))
-        self.actors = actors or max(1, self.gpus or cpus)
+        self.actors = self.requested or max(1, self.gpus or cpus)
         # more actors than the cluster has GPUs (or CPUs) share them, rather than wait for ever
         self.share = {"num_gpus": min(1.0, self.gpus / self.actors), "num_cpus": 0} if self.gpus else \
             {"num_gpus": 0, "num_cpus": min(1.0, cpus / self.actors)}
-        self.pool: list = []
+        self.connected = True
 
     def check(self, corpus: Corpus, options: dict, batch_size: int, done: Sequence[dict] = (),
               note: Callable[[str], None] = lambda message: None) -> Iterator[tuple[list[Record], CorpusResult | None]]:
@@ -65,6 +72,7 @@ class RayEngine:
         interrupted run: finished shards are not read again), in input order, as
         :meth:`BatchChecker.run` gives them; ``options`` are :class:`~summarizer.check.Checker` arguments."""
         first, partial = resume_point(corpus, done)
+        self._connect()
         reader = self.ray.remote(num_cpus=0)(_read_shard)
         reads = (reader.options(num_returns="streaming", _generator_backpressure_num_objects=READ_AHEAD)
                  .remote(corpus, k, batch_size, partial if k == first else [])
@@ -81,6 +89,7 @@ class RayEngine:
         ``phrasebook``, ``max_sentences`` and ``max_words``."""
         if "-" in pages:
             raise InputError("--engine ray reads pages on the cluster, not standard input; save it to a file")
+        self._connect()
         reader = self.ray.remote(num_cpus=0)(_read_pages)
         reads = (reader.options(num_returns="streaming", _generator_backpressure_num_objects=READ_AHEAD).remote(path)
                  for path in pages)
@@ -89,6 +98,7 @@ class RayEngine:
     def fingerprints(self, paths: Sequence[str]) -> list[dict]:
         """Each file's :func:`~summarizer.batch.journal.fingerprint`, computed on the cluster in
         parallel (for a resume journal; the driver does not read the inputs)."""
+        self._connect()
         task = self.ray.remote(num_cpus=0)(fingerprint)
         return [self._get(ref) for ref in [task.remote(p) for p in paths]]
 
@@ -129,7 +139,7 @@ class RayEngine:
         """Stop the Ray instance this engine started (one it found running is left alone)."""
         if self.started:
             self.ray.shutdown()
-            self.started = False
+        self.started = self.connected = False
 
 
 def resume_point(corpus: Corpus, done: Sequence[dict]) -> tuple[int, list[dict]]:
