@@ -69,6 +69,8 @@ ERRORS = [
     ("en", "The mayor opened the bridge and praised the engineers and the local volunteers.", "The mayor opened the bridge.", "addition", "major"),
     ("de", "Die Polizei nahm den Fahrer fest.", "Die Polizei nahm den Fahrer und zwei Beifahrer an der Grenze fest.", "omission", "major"),
     ("vi", "Cảnh sát đã bắt giữ tài xế.", "Cảnh sát đã bắt giữ tài xế và hai hành khách gần biên giới.", "omission", "major"),
+    # a name the hypothesis has nowhere, inside a rewording
+    ("en", "Most of the goods imported from the region are duty free.", "Most of the goods from Central America came in duty-free.", "omission", "major"),
     # a changed part inside a compound
     ("de", "Die Wasserversorgung wurde am Abend unterbrochen.", "Die Stromversorgung wurde am Abend unterbrochen.", "compound", "major"),
     ("de", "Der Bürgermeister besuchte das Kinderkrankenhaus.", "Der Bürgermeister besuchte das Tierkrankenhaus.", "compound", "major"),
@@ -118,6 +120,8 @@ PARAPHRASES = [
     ("Die Regierung will die Steuern senken.", "Die Regierung möchte die Steuern senken."),
     ("Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
     ("Almost 300 people came to the meeting.", "Nearly 300 people came to the meeting."),
+    ("The US consulate opened in 1985.", "The U.S. consulate opened in 1985."),
+    ("The Chinese consulate in Houston was closed.", "The consulate of China in Houston was closed."),
     ("Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
 ]
 

@@ -198,12 +198,19 @@ def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[
         return []  # a headline in title case says nothing about names
     facts = []
     for i, t in enumerate(tokens):
-        if not t.is_word or not t.text[:1].isupper() or t.text.casefold() in lang.stopwords:
+        acronym = len(t.text) > 1 and t.text.isupper()  # "US" is a name, "us" a function word
+        if not t.is_word or not t.text[:1].isupper() or (t.text.casefold() in lang.stopwords and not acronym):
             continue
         if i == 0 or _SENTENCE_END.search(text[: t.start]) or t.text.casefold() in lang.calendar:
             continue
-        facts.append(Fact("entity", t.text, t.start, t.end))
+        facts.append(Fact("entity", entity_key(t.text), t.start, t.end))
     return facts
+
+
+def entity_key(name: str) -> str:
+    """A name as compared across the two sides: without dots and a possessive ending
+    (``U.S.`` = ``US``, ``Pudong's`` = ``Pudong``)."""
+    return re.sub(r"['’]s$", "", name).replace(".", "")
 
 
 def facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:

@@ -13,6 +13,7 @@ encoder for the language, the two phrases' characters. :func:`find_flags` turns 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -141,8 +142,9 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
-        if moved and all(lang.normal_form(t.text) in other for t in moved):
-            return "moved"  # the words are there, elsewhere in the sentence
+        names = [t.text for t in (a.r if e.kind == "addition" else a.h) if t.is_word and t.text[:1].isupper()]
+        if moved and all(lang.normal_form(t.text) in other or any(_same_name(t.text, n) for n in names) for t in moved):
+            return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
     if opposite(hyp_words, ref_words, lang):
         return "opposite"
@@ -155,6 +157,38 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         if parts is not None:
             return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
     return None
+
+
+def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
+    """Names inside a substitution's reference side that the hypothesis has nowhere, in any form or
+    case ("goods imported" for "goods from Central America came"), as omissions; none when the
+    hypothesis side holds a name of its own (that is a changed name). "China" is there in "Chinese",
+    "Southwest" in "southwestern", a name at a sentence's start too."""
+    if e.kind != "substitution" or e.r2 == e.r1:
+        return []
+    ref_range = (a.r[e.r1].start, a.r[e.r2 - 1].end)
+    hyp_range = (a.h[e.h1].start, a.h[e.h2 - 1].end) if e.h2 > e.h1 else (-1, -1)
+    if any(f.kind == "entity" and f.start < hyp_range[1] and hyp_range[0] < f.end for f in a.extra_hyp):
+        return []
+    words = [t.text for t in a.h if t.is_word]
+    lost = [f for f in a.extra_ref if f.kind == "entity" and f.start < ref_range[1] and ref_range[0] < f.end
+            and not any(c.isdigit() for c in f.key)  # "No.3" is a number, not a name
+            and not any(_same_name(f.key, w) for w in words)]
+    groups: list[list[Fact]] = []
+    for f in lost:  # "Central America": one name of two words
+        if groups and not a.ref[groups[-1][-1].end : f.start].strip():
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return [Span(g[0].start, g[-1].end, a.ref[g[0].start : g[-1].end], "omission", "major", 0.5, None,
+                 "a name the machine translation does not have", type="omission") for g in groups]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name in two forms: a country and its people or adjective (China/Chinese, Russia/Russian,
+    Southwest/southwestern), compared by their common beginning."""
+    a, b = a.casefold(), b.casefold()
+    return len(os.path.commonprefix([a, b])) >= max(4, min(len(a), len(b)) - 1)
 
 
 def _same_apart_from_facts(a: PairAlignment, e: Edit, hyp_range: tuple[int, int], ref_range: tuple[int, int],
@@ -220,6 +254,7 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
             if span is not None:
                 (spans if span.type == "negation" else omissions).append(span)
             continue
+        omissions += lost_names(a, e)
         hyp_tokens = _trim(a.h[e.h1 : e.h2])
         if not any(t.is_word for t in hyp_tokens) and kind not in TYPED:
             continue  # punctuation only
