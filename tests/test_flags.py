@@ -88,6 +88,8 @@ ERRORS = [
     ("de", "Mindestens 40 Häuser wurden beschädigt.", "Höchstens 40 Häuser wurden beschädigt.", "qualifier", "major"),
     ("vi", "Chỉ có 300 người tham dự cuộc họp.", "Có 300 người tham dự cuộc họp.", "qualifier", "major"),
     ("zh", "至少有40所房屋受损。", "最多有40所房屋受损。", "qualifier", "major"),
+    ("fr", "Plus de 300 personnes sont venues.", "Moins de 300 personnes sont venues.", "qualifier", "major"),
+    ("es", "Casi 300 personas asistieron a la reunión.", "300 personas asistieron a la reunión.", "qualifier", "major"),
     # opposites made with a negating prefix, beyond the listed pairs
     ("en", "The ceasefire remains stable, officials said.", "The ceasefire remains unstable, officials said.", "opposite", "critical"),
     ("en", "The minister was aware of the report.", "The minister was unaware of the report.", "opposite", "critical"),

@@ -66,7 +66,7 @@ _QUALIFIERS = {
            "min": ("mindestens", "mehr als", "wenigstens"), "max": ("höchstens", "weniger als", "bis zu"),
            "only": ("nur", "lediglich", "bloß")},
     "fr": {"approx": ("presque", "environ", "près de", "quasiment", "à peu près"),
-           "min": ("au moins", "plus de"), "max": ("au plus", "moins de", "au maximum"),
+           "min": ("au moins",), "max": ("au plus", "au maximum"),  # "plus de" and "moins de": before a number only
            "only": ("seulement", "uniquement")},
     "es": {"approx": ("casi", "aproximadamente", "alrededor de", "cerca de"),
            "min": ("al menos", "por lo menos", "más de"), "max": ("como máximo", "menos de"),
