@@ -177,16 +177,29 @@ def qualifiers(text: str, lang: LanguageProfile) -> list[Fact]:
     """Approximators and limiters ("nearly", "at least", "only"; "about" and "over" right before a
     number): how much a statement claims; the key is their class (approx, min, max, only). Longer
     phrases first ("no more than", not "more than")."""
-    numbers_ahead = "|".join([r"\d"] + [re.escape(w) for w in lang.number_words])
-    found: list[Fact] = []
-    for table, ahead in ((lang.qualifiers, ""), (lang.number_qualifiers, rf"(?=\s*(?:{numbers_ahead}))")):
-        for phrase in sorted(table, key=len, reverse=True):
-            edge = "" if lang.unspaced else r"(?<!\w)"
-            pattern = edge + re.escape(phrase) + ("" if lang.unspaced else r"(?!\w)") + ahead
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                if not any(f.start < m.end() and m.start() < f.end for f in found):
-                    found.append(Fact("qualifier", table[phrase], m.start(), m.end()))
-    return found
+    pattern = _qualifier_pattern(lang)
+    if pattern is None:
+        return []
+    table = {k.casefold(): v for k, v in {**lang.number_qualifiers, **lang.qualifiers}.items()}
+    return [Fact("qualifier", table[m.group(1).casefold()], m.start(1), m.end(1)) for m in pattern.finditer(text)]
+
+
+_QUALIFIER_PATTERNS: dict[str, re.Pattern | None] = {}
+
+
+def _qualifier_pattern(lang: LanguageProfile) -> re.Pattern | None:
+    """One expression for all of a language's qualifiers (one scan of a text), longest first;
+    built once per language."""
+    if lang.code not in _QUALIFIER_PATTERNS:
+        edge, end = ("", "") if lang.unspaced else (r"(?<!\w)", r"(?!\w)")
+        ahead = "|".join([r"\d"] + [re.escape(w) for w in lang.number_words])
+        anywhere = "|".join(re.escape(p) for p in sorted(lang.qualifiers, key=len, reverse=True))
+        numeric = "|".join(re.escape(p) for p in sorted(lang.number_qualifiers, key=len, reverse=True)
+                           if p not in lang.qualifiers)
+        parts = ([f"{edge}(?:{anywhere}){end}"] if anywhere else []) + \
+            ([f"{edge}(?:{numeric}){end}(?=\\s*(?:{ahead}))"] if numeric else [])
+        _QUALIFIER_PATTERNS[lang.code] = re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
+    return _QUALIFIER_PATTERNS[lang.code]
 
 
 def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
