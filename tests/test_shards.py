@@ -74,3 +74,13 @@ def test_the_cli_checks_a_directory_as_one_corpus_and_refuses_an_output_inside_i
     capsys.readouterr()
     assert main(args + ["-o", str(out)]) == 2  # the output is now one of the inputs the glob names
     assert "zout.jsonl" in capsys.readouterr().err
+
+
+def test_sharded_mt_without_references_is_checked_with_the_phrasebook(tmp_path, capsys):
+    (tmp_path / "mt").mkdir()
+    for k in range(2):
+        (tmp_path / "mt" / f"p{k}.txt").write_text("They opened a drone production ring.\n", encoding="utf-8")
+    assert main(["check", "--hyp", str(tmp_path / "mt"), "--lang", "en", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == [f"{tmp_path}/mt/p0.txt:1", f"{tmp_path}/mt/p1.txt:1"]
+    assert all(r["spans"][0]["suggestion"] == "production line" for r in rows)

@@ -101,7 +101,7 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_name
     that cannot be read or is longer than ``max_chars`` comes as an :class:`InputError` value
     (see :func:`records`). ``display`` names a file in messages and ``where`` (e.g. ``<stdin>``).
     A record's id is its line number, or with ``qualified_ids`` ``REFERENCE-FILE:LINE`` (one corpus
-    in several shards).
+    in several shards; the first MT file's name when there is no reference).
     """
     if system_names and len(system_names) != len(hyp_paths):
         raise InputError(f"--system-names has {len(system_names)} names for {len(hyp_paths)} hypothesis files")
@@ -116,13 +116,15 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_name
         if count != expected:
             raise InputError(f"{display(path)} has {count} lines but {display(hyp_paths[0])} has {expected}; "
                              "hypotheses and references must be line-aligned")
+    id_prefix = f"{display([*ref_paths, *hyp_paths][0])}:" if qualified_ids else ""  # the same across systems
     for name, hyp_path in zip(names, hyp_paths):
         streams = [_lines(p, max_chars, name=display(p)) for p in [hyp_path, *ref_paths]]
+        hyp_name = display(hyp_path)
         for rows in zip(*streams):
             number = rows[0][0]
             error = next((line for _, line in rows if isinstance(line, InputError)), None)
-            yield error or Record(f"{display(ref_paths[0])}:{number}" if qualified_ids else str(number), name,
-                                  rows[0][1], tuple(line for _, line in rows[1:]), where=f"{display(hyp_path)}:{number}")
+            yield error or Record(f"{id_prefix}{number}", name, rows[0][1], tuple(line for _, line in rows[1:]),
+                                  where=f"{hyp_name}:{number}")
 
 
 def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | None:
