@@ -72,11 +72,8 @@ class RayEngine:
         interrupted run: finished shards are not read again), in input order, as
         :meth:`BatchChecker.run` gives them; ``options`` are :class:`~summarizer.check.Checker` arguments."""
         first, partial = resume_point(corpus, done)
-        self._connect()
-        reader = self.ray.remote(num_cpus=0)(_read_shard)
-        reads = (reader.options(num_returns="streaming", _generator_backpressure_num_objects=READ_AHEAD)
-                 .remote(corpus, k, batch_size, partial if k == first else [])
-                 for k in range(first, len(corpus.shards)))
+        reader = self._reader(_read_shard)
+        reads = (reader.remote(corpus, k, batch_size, partial if k == first else []) for k in range(first, len(corpus.shards)))
         for batch, notes, result in self._ordered(reads, _CheckWork, options):
             for message in notes:
                 note(message)
@@ -89,11 +86,15 @@ class RayEngine:
         ``phrasebook``, ``max_sentences`` and ``max_words``."""
         if "-" in pages:
             raise InputError("--engine ray reads pages on the cluster, not standard input; save it to a file")
+        reader = self._reader(_read_pages)
+        yield from self._ordered((reader.remote(path) for path in pages), _SummaryWork, options)
+
+    def _reader(self, read: Callable):
+        """``read`` (a generator function) as a Ray task on the cluster, streaming its items at most
+        ``READ_AHEAD`` ahead of the driver."""
         self._connect()
-        reader = self.ray.remote(num_cpus=0)(_read_pages)
-        reads = (reader.options(num_returns="streaming", _generator_backpressure_num_objects=READ_AHEAD).remote(path)
-                 for path in pages)
-        yield from self._ordered(reads, _SummaryWork, options)
+        return self.ray.remote(num_cpus=0)(read).options(num_returns="streaming",
+                                                          _generator_backpressure_num_objects=READ_AHEAD)
 
     def fingerprints(self, paths: Sequence[str]) -> list[dict]:
         """Each file's :func:`~summarizer.batch.journal.fingerprint`, computed on the cluster in

@@ -156,7 +156,7 @@ def write_rows(run: CorpusCheck, corpus: Corpus, output: str | None, fmt: str | 
     rows go to ``out`` as they come. ``progress`` gets each batch's size; ``note`` each bad record skipped.
     """
     local = None if engine else corpus.records(note)
-    head = list(itertools.islice(local, batch_size)) if local else corpus.head(batch_size)
+    head = list(itertools.islice(local, batch_size)) if local is not None else corpus.head(batch_size)
     run.prepare(head)  # from the input's first records, whatever a resume skips
 
     def checked(done: Sequence[dict]) -> Iterator[list[tuple[Record, dict, dict | None]]]:

@@ -7,6 +7,7 @@ read in order; every engine reads the same shards into the same records, so its 
 
 from __future__ import annotations
 
+import functools
 import glob
 import itertools
 import os
@@ -72,15 +73,23 @@ class Corpus:
 
     def shard_of(self, where: str) -> int:
         """The index of the shard a record's ``where`` (``FILE:LINE``) comes from."""
-        name = where.rpartition(":")[0]
-        return next(k for k, shard in enumerate(self.shards) if name in shard.names)
+        return self._shard_by_name[where.rpartition(":")[0]]
+
+    @functools.cached_property
+    def _shard_by_name(self) -> dict[str, int]:
+        return {name: k for k, shard in enumerate(self.shards) for name in shard.names}
+
+    @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return {path: name for shard in self.shards for path, name in zip(shard.paths, shard.names)}
 
     @property
     def paths(self) -> list[str]:
         return [p for shard in self.shards for p in shard.paths]
 
     def display(self, path: str) -> str:
-        return next((s.display(path) for s in self.shards if path in s.paths), path)
+        """The name a user knows ``path`` by."""
+        return self._names.get(path, path)
 
 
 def expand(argument: str, suffixes: Sequence[str] = ()) -> list[str]:

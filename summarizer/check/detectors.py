@@ -177,19 +177,18 @@ def qualifiers(text: str, lang: LanguageProfile) -> list[Fact]:
     """Approximators and limiters ("nearly", "at least", "only"; "about" and "over" right before a
     number): how much a statement claims; the key is their class (approx, min, max, only). Longer
     phrases first ("no more than", not "more than")."""
-    pattern = _qualifier_pattern(lang)
+    pattern, classes = _qualifier_pattern(lang)
     if pattern is None:
         return []
-    table = {k.casefold(): v for k, v in {**lang.number_qualifiers, **lang.qualifiers}.items()}
-    return [Fact("qualifier", table[m.group(1).casefold()], m.start(1), m.end(1)) for m in pattern.finditer(text)]
+    return [Fact("qualifier", classes[m.group().casefold()], m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-_QUALIFIER_PATTERNS: dict[str, re.Pattern | None] = {}
+_QUALIFIER_PATTERNS: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
 
 
-def _qualifier_pattern(lang: LanguageProfile) -> re.Pattern | None:
-    """One expression for all of a language's qualifiers (one scan of a text), longest first;
-    built once per language."""
+def _qualifier_pattern(lang: LanguageProfile) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One expression for all of a language's qualifiers (one scan of a text), longest first, and
+    each qualifier's class by its lower case; built once per language."""
     if lang.code not in _QUALIFIER_PATTERNS:
         edge, end = ("", "") if lang.unspaced else (r"(?<!\w)", r"(?!\w)")
         ahead = "|".join([r"\d"] + [re.escape(w) for w in lang.number_words])
@@ -198,7 +197,8 @@ def _qualifier_pattern(lang: LanguageProfile) -> re.Pattern | None:
                            if p not in lang.qualifiers)
         parts = ([f"{edge}(?:{anywhere}){end}"] if anywhere else []) + \
             ([f"{edge}(?:{numeric}){end}(?=\\s*(?:{ahead}))"] if numeric else [])
-        _QUALIFIER_PATTERNS[lang.code] = re.compile("(" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
+        classes = {k.casefold(): v for k, v in {**lang.number_qualifiers, **lang.qualifiers}.items()}
+        _QUALIFIER_PATTERNS[lang.code] = (re.compile("|".join(parts), re.IGNORECASE) if parts else None, classes)
     return _QUALIFIER_PATTERNS[lang.code]
 
 

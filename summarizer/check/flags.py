@@ -142,8 +142,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
-        names = [t.text for t in (a.r if e.kind == "addition" else a.h) if t.is_word and t.text[:1].isupper()]
-        if moved and all(lang.normal_form(t.text) in other or any(_same_name(t.text, n) for n in names) for t in moved):
+        side = a.r if e.kind == "addition" else a.h
+        if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
     if opposite(hyp_words, ref_words, lang):
@@ -170,10 +170,9 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
     hyp_range = (a.h[e.h1].start, a.h[e.h2 - 1].end) if e.h2 > e.h1 else (-1, -1)
     if any(f.kind == "entity" and f.start < hyp_range[1] and hyp_range[0] < f.end for f in a.extra_hyp):
         return []
-    words = [t.text for t in a.h if t.is_word]
     lost = [f for f in a.extra_ref if f.kind == "entity" and f.start < ref_range[1] and ref_range[0] < f.end
             and not any(c.isdigit() for c in f.key)  # "No.3" is a number, not a name
-            and not any(_same_name(f.key, w) for w in words)]
+            and not _named_in(f.key, a.h)]
     groups: list[list[Fact]] = []
     for f in lost:  # "Central America": one name of two words
         if groups and not a.ref[groups[-1][-1].end : f.start].strip():
@@ -182,6 +181,11 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
             groups.append([f])
     return [Span(g[0].start, g[-1].end, a.ref[g[0].start : g[-1].end], "omission", "major", 0.5, None,
                  "a name the machine translation does not have", type="omission") for g in groups]
+
+
+def _named_in(name: str, tokens: Sequence[Token], capitalised: bool = False) -> bool:
+    """Whether a word of ``tokens`` (only capitalised ones, if so asked) is ``name`` in some form."""
+    return any(t.is_word and (not capitalised or t.text[:1].isupper()) and _same_name(name, t.text) for t in tokens)
 
 
 def _same_name(a: str, b: str) -> bool:
