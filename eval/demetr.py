@@ -10,7 +10,9 @@ the first 2 × ``--per-type`` instead (rules are written looking at dev items on
   not a drop), for the checker's score next to sentence BLEU and chrF++;
 * detection: how often a flagged span of ``pert_sent`` overlaps the injected edit (the words a
   word-level diff of ``mt_sent`` → ``pert_sent`` marks; for a deletion, the words on either side
-  of the gap), or an omission span reports a word the perturbation removed as missing;
+  of the gap), an omission is missing at the edit (its ``at`` lies in that range: "the
+  parliamentary of the Greens" against "… manager of …"), or an omission span reports a word the
+  perturbation removed as missing;
 * false flags: the share of ``mt_sent``'s non-space characters flagged before any perturbation.
 
 Goals (issue 3): drop rate ≥ 95 % critical, ≥ 90 % major; detection ≥ 90 % critical and major.
@@ -53,8 +55,11 @@ def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
 
 
 def detected(result, start: int, end: int, removed: set[str]) -> bool:
-    """A hypothesis span touches the edit, or an omission reports a removed word as missing."""
+    """A hypothesis span touches the edit, an omission is missing at the edit (its ``at``), or an
+    omission reports a removed word as missing."""
     if any(s.start <= end and start <= s.end for s in result.spans):
+        return True
+    if any(o.at is not None and start <= o.at <= end for o in result.omissions):
         return True
     missing = {re.sub(r"\W", "", w.lower()) for o in result.omissions for w in o.text.split()}
     return bool(removed & missing)

@@ -94,6 +94,17 @@ ERRORS = [
     ("en", "The ceasefire remains stable, officials said.", "The ceasefire remains unstable, officials said.", "opposite", "critical"),
     ("en", "The minister was aware of the report.", "The minister was unaware of the report.", "opposite", "critical"),
     ("de", "Die Lage im Norden ist sicher.", "Die Lage im Norden ist unsicher.", "opposite", "critical"),
+    # opposites from WordNet's antonyms, beyond the listed pairs (either side's word may carry the link)
+    ("en", "The gap between the two parties widened last year.", "The gap between the two parties narrowed last year.", "opposite", "critical"),
+    ("en", "It does not indicate slow progress toward recovery.", "It does not indicate rapid progress toward recovery.", "opposite", "critical"),
+    ("en", "President Lee missed the parade in the capital.", "President Lee attended the parade in the capital.", "opposite", "critical"),
+    ("en", "The new research hides that the virus spreads fast.", "The new research shows that the virus spreads fast.", "opposite", "critical"),
+    # one main verb in another tense (WordNet's verb forms)
+    ("en", "The police tell the court that the man drowned.", "The police told the court that the man drowned.", "tense", "major"),
+    ("en", "Senator Jones says protesters are peaceful.", "Senator Jones said protesters are peaceful.", "tense", "major"),
+    ("en", "The striker makes it 2-0 in added time.", "The striker made it 2-0 in added time.", "tense", "major"),
+    # content left out where the hypothesis has only punctuation
+    ("en", "On June 1, the Colosseum reopened in Rome.", "On June 1, local time, the Colosseum reopened in Rome.", "omission", "major"),
     # house spellings: minor only
     ("en", "Troops left Kiev on Sunday.", "Troops left Kyiv on Sunday.", "spelling", "minor"),
     ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
@@ -125,6 +136,8 @@ PARAPHRASES = [
     ("The US consulate opened in 1985.", "The U.S. consulate opened in 1985."),
     ("The Chinese consulate in Houston was closed.", "The consulate of China in Houston was closed."),
     ("Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
+    ("The built drones will serve the army.", "The drones it builds will serve the army."),
+    ("The emotional response of the crowd surprised him.", "The emotional reaction of the crowd surprised him."),
 ]
 
 
@@ -168,6 +181,17 @@ def test_a_moved_phrase_is_not_an_addition_plus_an_omission(checkers):
     result = checkers("en").check("Up to 2,300 drones were shot down, the ministry said.",
                                   ["The ministry said up to 2,300 drones were shot down."])
     assert result.spans == () and result.omissions == ()
+
+
+def test_an_omission_says_where_in_the_hypothesis_its_words_are_missing(checkers):
+    mt = "Mistol, the parliamentary of the Greens, spoke."
+    result = checkers("en").check(mt, ["Mistol, the parliamentary manager of the Greens, spoke."])
+    [omission] = [o for o in result.omissions if o.text == "manager"]
+    assert mt[: omission.at].endswith("parliamentary")
+    document = checkers("en").check_document("First sentence here. " + mt, "First sentence here. "
+                                             "Mistol, the parliamentary manager of the Greens, spoke.")
+    [moved] = [o for o in document.omissions if o.text == "manager"]
+    assert moved.at == omission.at + len("First sentence here. ")
 
 
 def test_a_meaning_error_costs_more_than_a_paraphrase(checkers):

@@ -271,7 +271,7 @@ class Checker:
         for pair in pairs:
             if pair.result:
                 spans += [s.shifted(pair.mt_start, pair.ref_start) for s in pair.result.spans]
-                omissions += [o.shifted(pair.ref_start) for o in pair.result.omissions]
+                omissions += [o.shifted(pair.ref_start, at_offset=pair.mt_start) for o in pair.result.omissions]
             elif pair.mt_text:
                 spans.append(Span(pair.mt_start, pair.mt_end, pair.mt_text, "addition", "major", 0.5, None,
                                   "no sentence of the reference says this", type="addition"))

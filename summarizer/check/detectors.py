@@ -249,19 +249,40 @@ def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fa
 
 def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether the tense-marking auxiliaries differ in tense: ``had`` for ``has``, ``will`` added or
-    dropped (``will say`` for ``said``); auxiliaries of one tense (``has``/``have``) are the same."""
+    dropped (``will say`` for ``said``); auxiliaries of one tense (``has``/``have``) are the same.
+    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
     hyp = {lang.tenses[w.casefold()] for w in hyp_words if w.casefold() in lang.tenses}
     ref = {lang.tenses[w.casefold()] for w in ref_words if w.casefold() in lang.tenses}
-    return bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref))
+    if bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref)):
+        return True
+    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
+
+
+def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+    """One main verb in two tenses, and no other content word changed ("the police tells" for "the
+    police told"; not "the built drones" for "the drones it builds")."""
+    hyp_forms, ref_forms = [lang.verb_tense(w) for w in hyp_words], [lang.verb_tense(w) for w in ref_words]
+    for i, mine in enumerate(hyp_forms):
+        for j, theirs in enumerate(ref_forms):
+            if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+                continue
+            rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
+            rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
+            if rest_hyp == rest_ref:
+                return True
+    return False
 
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
-    if not lang.opposites and not lang.negating_prefixes:
+    if not lang.opposites and not lang.negating_prefixes and not lang.wordnet:
         return None
     single, phrases = _opposites(lang)
     hyp = {lang.normal_form(w) for w in hyp_words}
     ref = {lang.normal_form(w) for w in ref_words}
+    found = _wordnet_opposite(hyp_words, ref_words, lang) if lang.wordnet else None
+    if found is not None:
+        return found
     for word in hyp - ref:
         for other in single.get(word, ()):
             if other in ref and other not in hyp:
@@ -275,6 +296,25 @@ def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageP
     for x, y in phrases:
         if _contains(hyp_text, x, lang) and _contains(ref_text, y, lang) and not _contains(ref_text, x, lang):
             return x, y
+    return None
+
+
+def _wordnet_opposite(hyp_words: Sequence[str], ref_words: Sequence[str],
+                      lang: LanguageProfile) -> tuple[str, str] | None:
+    """A word of one side whose WordNet antonym is a word of the other side that the first side
+    lacks (base forms compared: "widened" / "narrowed"); looked up from both sides, since WordNet
+    links some antonyms through one word only ("rapid" is a kind of "fast", whose antonym is "slow")."""
+    hyp_forms = {w.casefold(): lang.base_forms(w) for w in hyp_words if w[:1].isalpha()}
+    ref_forms = {w.casefold(): lang.base_forms(w) for w in ref_words if w[:1].isalpha()}
+    in_hyp = set().union(*hyp_forms.values())
+    in_ref = set().union(*ref_forms.values())
+    for mine, theirs, ours, other in ((hyp_forms, ref_forms, in_hyp, in_ref), (ref_forms, hyp_forms, in_ref, in_hyp)):
+        for word, forms in mine.items():
+            if forms & other or not lang.is_content(word):
+                continue
+            for antonym in lang.antonyms(word) & other - ours:
+                match = next(w for w, f in theirs.items() if antonym in f)
+                return (word, match) if mine is hyp_forms else (match, word)
     return None
 
 
@@ -353,6 +393,6 @@ def coverage(lang: LanguageProfile) -> dict[str, bool]:
     compound; names only where capitals mark them)."""
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
-               "opposite": bool(lang.opposites or lang.negating_prefixes), "tense": bool(lang.tenses),
+               "opposite": bool(lang.opposites or lang.negating_prefixes or lang.wordnet), "tense": bool(lang.tenses),
                "qualifier": bool(lang.qualifiers)}
     return covered | ({"compound": True} if lang.compounds else {})

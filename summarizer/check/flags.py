@@ -179,8 +179,14 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
             groups[-1].append(f)
         else:
             groups.append([f])
+    at = a.h[e.h1].start if e.h2 > e.h1 else _gap(a, e)
     return [Span(g[0].start, g[-1].end, a.ref[g[0].start : g[-1].end], "omission", "major", 0.5, None,
-                 "a name the machine translation does not have", type="omission") for g in groups]
+                 "a name the machine translation does not have", type="omission", at=at) for g in groups]
+
+
+def _gap(a: PairAlignment, e: Edit) -> int:
+    """Where in the hypothesis an edit with no hypothesis tokens sits: after the token before it."""
+    return a.h[e.h1 - 1].end if e.h1 > 0 else 0
 
 
 def _named_in(name: str, tokens: Sequence[Token], capitalised: bool = False) -> bool:
@@ -258,10 +264,13 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
             if span is not None:
                 (spans if span.type == "negation" else omissions).append(span)
             continue
-        omissions += lost_names(a, e)
         hyp_tokens = _trim(a.h[e.h1 : e.h2])
         if not any(t.is_word for t in hyp_tokens) and kind not in TYPED:
-            continue  # punctuation only
+            # punctuation where the reference has words ("," for "local,"): those words are left out
+            span = _omission(a, e, "omission", lang) if e.r2 > e.r1 else None
+            omissions += [span] if span is not None else []
+            continue
+        omissions += lost_names(a, e)
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)
@@ -330,7 +339,8 @@ def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile
         return None
     start, end = ref_tokens[0].start, ref_tokens[-1].end
     severity, confidence = TYPED.get(kind, ("major", 0.4 + 0.15 * len(content)))
-    return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind)
+    return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind,
+                at=_gap(a, e))
 
 
 def _dropped_negation(a: PairAlignment, e: Edit, ref_tokens: Sequence[Token]) -> Span | None:

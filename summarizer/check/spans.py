@@ -16,7 +16,9 @@ class Span:
     reference) or ``phrasebook``; ``type``: the kind of error (see :data:`TYPES`); ``severity``:
     ``minor`` / ``major`` / ``critical``; ``confidence`` in [0, 1]; ``suggestion``: the preferred
     wording, or None when there is none (an addition); ``note``: why, when known;
-    ``ref_start``/``ref_end``: where the suggestion comes from in the reference, when it does.
+    ``ref_start``/``ref_end``: where the suggestion comes from in the reference, when it does;
+    ``at``: for an omission (whose offsets are in the reference), where in the hypothesis its words
+    are missing.
     """
 
     start: int
@@ -30,13 +32,16 @@ class Span:
     ref_start: int | None = None
     ref_end: int | None = None
     type: str | None = None
+    at: int | None = None
 
-    def shifted(self, offset: int, ref_offset: int = 0) -> Span:
-        """The same span with offsets moved (e.g. from a sentence into its document)."""
+    def shifted(self, offset: int, ref_offset: int = 0, at_offset: int = 0) -> Span:
+        """The same span with offsets moved (e.g. from a sentence into its document); ``at_offset``
+        moves :attr:`at` (an omission's place in the hypothesis)."""
+        at = None if self.at is None else self.at + at_offset
         if self.ref_start is None:
-            return replace(self, start=self.start + offset, end=self.end + offset)
+            return replace(self, start=self.start + offset, end=self.end + offset, at=at)
         return replace(self, start=self.start + offset, end=self.end + offset,
-                       ref_start=self.ref_start + ref_offset, ref_end=self.ref_end + ref_offset)
+                       ref_start=self.ref_start + ref_offset, ref_end=self.ref_end + ref_offset, at=at)
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end

