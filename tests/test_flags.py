@@ -103,6 +103,9 @@ ERRORS = [
     ("en", "The police tell the court that the man drowned.", "The police told the court that the man drowned.", "tense", "major"),
     ("en", "Senator Jones says protesters are peaceful.", "Senator Jones said protesters are peaceful.", "tense", "major"),
     ("en", "The striker makes it 2-0 in added time.", "The striker made it 2-0 in added time.", "tense", "major"),
+    # a broader or narrower kind than the reference names (WordNet's nouns), which reads as a paraphrase
+    ("en", "The farmer sold the animal at the market.", "The farmer sold the dog at the market.", "mistranslation", "minor"),
+    ("en", "The farmer sold the dog at the market.", "The farmer sold the animal at the market.", "mistranslation", "minor"),
     # content left out where the hypothesis has only punctuation
     ("en", "On June 1, the Colosseum reopened in Rome.", "On June 1, local time, the Colosseum reopened in Rome.", "omission", "major"),
     # house spellings: minor only
@@ -138,6 +141,7 @@ PARAPHRASES = [
     ("Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
     ("The built drones will serve the army.", "The drones it builds will serve the army."),
     ("The emotional response of the crowd surprised him.", "The emotional reaction of the crowd surprised him."),
+    ("Lions eat antelopes and deer.", "Lions consume antelopes and deer."),
 ]
 
 

