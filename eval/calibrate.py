@@ -5,7 +5,8 @@ was not fitted on.
 
 A flag is a real error when at least half of its (non-space) characters lie inside an MQM error
 span. Features (``summarizer.check.calibration.features``): type and severity, the detectors'
-heuristic confidence, length, the segment's chrF++ and BERTScore. A logistic regression is fitted
+heuristic confidence, length, the segment's chrF++ and BERTScore, and the share of the other
+systems' hypotheses of the segment that write the flagged words too. A logistic regression is fitted
 on the ``--fit`` talks, for the default encoder and for lexical evidence alone; the default
 threshold with the best character-level F1 on the fitted talks is stored beside it (a suggestion
 for ``--min-confidence``; the checker filters nothing by default). ``--write`` stores the result in ``summarizer/data/calibration.json``.
@@ -36,12 +37,18 @@ def candidates(rows: list[dict], refs: dict, use_encoder: bool) -> list[tuple[di
     return [(seg.scores, list(seg.spans)) for seg in corpus.segments]
 
 
-def labelled(rows: list[dict], found: list[tuple[dict, list]]) -> tuple[list[dict], list[int]]:
+def usual_consensus(found: list[tuple[dict, list]]) -> float:
+    """The mean share of other systems writing a flag's words, over flags checked with others."""
+    shares = [s.consensus for _, spans in found for s in spans if s.consensus is not None]
+    return round(float(np.mean(shares)), 4) if shares else 0.0
+
+
+def labelled(rows: list[dict], found: list[tuple[dict, list]], usual: float = 0.0) -> tuple[list[dict], list[int]]:
     feats, labels = [], []
     for row, (scores, spans) in zip(rows, found):
         for span in spans:
             chars = [i for i in range(span.start, span.end) if not row["mt"][i].isspace()]
-            feats.append(features(span, scores))
+            feats.append(features(span, scores, usual))
             labels.append(int(bool(chars) and sum(i in row["gold"] for i in chars) >= len(chars) / 2))
     return feats, labels
 
@@ -71,7 +78,7 @@ def threshold(rows, found, calibration: Calibration) -> float:
 
 
 def reliability(rows, found, calibration: Calibration) -> list[str]:
-    feats, labels = labelled(rows, found)
+    feats, labels = labelled(rows, found, calibration.usual_consensus)
     probs = [calibration.confidence_from(f) for f in feats]
     lines = ["| predicted confidence | flags | mean predicted | observed share of real errors |", "|---|---|---|---|"]
     for low in np.arange(0.0, 1.0, 0.1):
@@ -94,15 +101,17 @@ def main() -> None:
     fitted = {}
     for name, use_encoder in (("all-MiniLM-L6-v2", True), ("lexical", False)):
         found = candidates(fit_rows, refs, use_encoder)
-        feats, labels = labelled(fit_rows, found)
+        usual = usual_consensus(found)
+        feats, labels = labelled(fit_rows, found, usual)
         print(f"## {name}: flags by type on the fitted talks (share that are real errors)\n")
         for kind in sorted({k for f in feats for k, v in f.items() if k.startswith("type=") and v}):
             hits = [y for f, y in zip(feats, labels) if f[kind]]
             print(f"- {kind[5:]}: {len(hits)} flags, {np.mean(hits):.2f}")
         coef, intercept = fit(feats, labels)
-        calibration = Calibration(coef, intercept, 0.0, f"MQM zh-en TED {'+'.join(args.fit)}", None if name == "lexical" else name)
+        calibration = Calibration(coef, intercept, 0.0, f"MQM zh-en TED {'+'.join(args.fit)}",
+                                  None if name == "lexical" else name, usual)
         calibration = Calibration(coef, intercept, threshold(fit_rows, found, calibration), calibration.fitted_on,
-                                  calibration.encoder)
+                                  calibration.encoder, usual)
         fitted[name] = calibration.to_dict()
         held_found = candidates(held, refs, use_encoder)
         print(f"## {name}: fitted on {', '.join(args.fit)} ({len(fit_rows)} hypotheses), best-F1 threshold "

@@ -18,14 +18,17 @@ from .spans import SEVERITIES, TYPES, Span
 FILE = "calibration.json"
 
 
-def features(span: Span, scores: dict[str, float]) -> dict[str, float]:
+def features(span: Span, scores: dict[str, float], usual_consensus: float = 0.0) -> dict[str, float]:
     """What the model sees of a flag: its type and severity (one-hot), its heuristic confidence, its
-    length, and its segment's chrF++ and BERTScore (0–1)."""
+    length, its segment's chrF++ and BERTScore (0–1), and the share of other systems that write the
+    same words (:attr:`Span.consensus`; when no other system was checked with it, ``usual_consensus``,
+    the mean over the fitting data, so that a flag checked alone is neither raised nor lowered)."""
     values = {f"type={t}": float(span.type == t) for t in TYPES}
     values.update({f"severity={s}": float(span.severity == s) for s in SEVERITIES})
     values.update({"heuristic": span.confidence, "log_chars": math.log1p(span.end - span.start),
                    "words": float(len(span.text.split())), "segment_chrf": scores.get("chrf", 0.0) / 100,
-                   "segment_bertscore": scores.get("bertscore", scores.get("chrf", 0.0)) / 100})
+                   "segment_bertscore": scores.get("bertscore", scores.get("chrf", 0.0)) / 100,
+                   "consensus": usual_consensus if span.consensus is None else span.consensus})
     return values
 
 
@@ -33,16 +36,18 @@ def features(span: Span, scores: dict[str, float]) -> dict[str, float]:
 class Calibration:
     """A fitted logistic model: ``coef`` per feature, ``intercept``; ``best_f1_threshold`` is the
     confidence threshold with the best F1 on the fitting data (for ``--min-confidence``; nothing is
-    filtered by default); ``fitted_on`` says what the data was."""
+    filtered by default); ``fitted_on`` says what the data was; ``usual_consensus``: the mean
+    :attr:`Span.consensus` of the flags it was fitted on."""
 
     coef: dict[str, float]
     intercept: float
     best_f1_threshold: float
     fitted_on: str
     encoder: str | None
+    usual_consensus: float = 0.0
 
     def confidence(self, span: Span, scores: dict[str, float]) -> float:
-        return self.confidence_from(features(span, scores))
+        return self.confidence_from(features(span, scores, self.usual_consensus))
 
     def confidence_from(self, values: dict[str, float]) -> float:
         """The probability of a real error, given a flag's :func:`features`."""
@@ -54,7 +59,7 @@ class Calibration:
 
     def to_dict(self) -> dict:
         return {"coef": self.coef, "intercept": self.intercept, "best_f1_threshold": self.best_f1_threshold,
-                "fitted_on": self.fitted_on, "encoder": self.encoder}
+                "fitted_on": self.fitted_on, "encoder": self.encoder, "usual_consensus": self.usual_consensus}
 
 
 @functools.lru_cache(maxsize=8)

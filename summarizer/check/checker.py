@@ -27,6 +27,7 @@ from .align import SentencePair, align_sentences
 from .evidence import Evidence
 from ..version import __version__
 from .detectors import coverage
+from .consensus import peer_texts, with_consensus
 from .flags import PARAPHRASE, PairAlignment, align_pair, calque, find_flags, untyped
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, LexicalPart, SegmentResult
@@ -128,7 +129,8 @@ class Checker:
             self.evidence.clear()
             self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats)
+        peers = peer_texts(hypotheses, refs)
+        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats, peers)
         notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
         segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
                                   tuple(spans), tuple(omissions), notes[i])
@@ -182,7 +184,7 @@ class Checker:
         return self._metrics
 
     def _score(self, hypotheses: Sequence[str], refs: list[list[str]], alignments: Sequence[PairAlignment],
-               lexical_stats: dict[str, np.ndarray]):
+               lexical_stats: dict[str, np.ndarray], peers: Sequence[Sequence[str]]):
         """Metrics, their per-segment statistics and segment scores, metric by metric (the lexical
         ones' statistics given); the flags are found just before the checker score, which they
         lower (and whose parts calibrate them)."""
@@ -192,7 +194,8 @@ class Checker:
         stats, flags = {}, []
         for name, metric in metrics.items():
             if name == "score":
-                flags = [self._flags(a, {n: v[i] for n, v in segments.scores.items()}) for i, a in enumerate(alignments)]
+                flags = [self._flags(a, {n: v[i] for n, v in segments.scores.items()}, peers[i])
+                         for i, a in enumerate(alignments)]
                 segments.flags = [spans for spans, _ in flags]
             if name in lexical_stats:
                 stats[name] = lexical_stats[name]
@@ -202,15 +205,16 @@ class Checker:
             segments.scores[name] = [metric.segment_score(row) for row in stats[name]]
         return metrics, stats, segments.scores, flags
 
-    def _flags(self, a: PairAlignment, scores: dict[str, float]) -> tuple[list[Span], list[Span]]:
-        """A pair's flags and omissions: calibrated, filtered, worst first."""
+    def _flags(self, a: PairAlignment, scores: dict[str, float], peers: Sequence[str] = ()) -> tuple[list[Span], list[Span]]:
+        """A pair's flags and omissions: with other systems' agreement (``peers``: their hypotheses
+        of the same references), calibrated, filtered, worst first."""
         edits = untyped(a)
         if self.evidence.encoder is not None:
             kind, sims = "swap", self._swap_scale(self.evidence.swap_similarities([a.swapped(e) for e in edits]))
         else:
             kind, sims = "chars", [char_ngram_similarity(*a.phrase(e)[:2]) for e in edits]
         spans, omissions = find_flags(a, self.profile, sims, kind)
-        spans = self._with_phrasebook(a, spans)
+        spans = [with_consensus(s, peers) for s in self._with_phrasebook(a, spans)]
         if self.calibration is not None:
             spans = [self.calibration.apply(s, scores) for s in spans]
             omissions = [self.calibration.apply(s, scores) for s in omissions]

@@ -18,7 +18,8 @@ class Span:
     wording, or None when there is none (an addition); ``note``: why, when known;
     ``ref_start``/``ref_end``: where the suggestion comes from in the reference, when it does;
     ``at``: for an omission (whose offsets are in the reference), where in the hypothesis its words
-    are missing.
+    are missing; ``consensus``: when other systems' translations of the same source were checked
+    with it, the share of them that write the flagged words too (None otherwise).
     """
 
     start: int
@@ -33,6 +34,7 @@ class Span:
     ref_end: int | None = None
     type: str | None = None
     at: int | None = None
+    consensus: float | None = None
 
     def shifted(self, offset: int, ref_offset: int = 0, at_offset: int = 0) -> Span:
         """The same span with offsets moved (e.g. from a sentence into its document); ``at_offset``
