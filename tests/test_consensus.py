@@ -3,7 +3,11 @@ write too say so, and rank below flags on words this system alone wrote."""
 
 from __future__ import annotations
 
+import json
+
 from summarizer import Checker
+from summarizer.batch.records import batched
+from summarizer.cli import main
 from summarizer.check.consensus import peer_texts, with_consensus
 from summarizer.check.spans import Span
 
@@ -21,6 +25,29 @@ def test_peers_are_the_other_hypotheses_of_the_same_references():
     assert len(peers[0]) == 3 and " the firm opened a new plant in the northern province last week " in peers[0]
     assert peers[4] == ()  # alone
     assert peer_texts(SYSTEMS[:2], [[REF]] * 2) == [(), ()]  # one other system says too little
+    assert peer_texts(SYSTEMS, [1, 1, 2, 2]) == [()] * 4  # segments given: two of two systems each
+
+
+def test_batches_keep_a_segments_systems_together():
+    assert list(batched(range(7), 3, key=lambda n: n // 2)) == [[0, 1, 2, 3], [4, 5, 6]]
+    assert list(batched(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_the_command_line_finds_agreement_whatever_the_batch_size(tmp_path):
+    """A records file with each segment's systems one after another (COMET/WMT style)."""
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": "1", "system": f"S{k}", "mt": text, "ref": REF} for k, text in enumerate(SYSTEMS)]
+    rows += [{"id": "2", "system": f"S{k}", "mt": "Prices rose in May.", "ref": "Prices rose in May."} for k in range(4)]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    outputs = []
+    for size in ("1", "3", "64"):
+        out = tmp_path / f"out{size}.jsonl"
+        assert main(["check", "--input", str(corpus), "--no-encoder", "--batch-size", size, "--format", "jsonl",
+                     "-o", str(out)]) == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] == outputs[2]
+    first = json.loads(outputs[0].splitlines()[0])
+    assert any(s["consensus"] == round(2 / 3, 3) for s in first["spans"] if "plant" in s["text"])
 
 
 def test_a_span_records_how_many_others_write_its_words():

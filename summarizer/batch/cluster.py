@@ -21,7 +21,7 @@ from ..inputs import InputError, read_pages
 from ..summarize import Summarizer
 from .journal import fingerprint, skip_done
 from .pages import FlaggedSummary, summarize_page
-from .records import Record, batched
+from .records import Record, batched, segment_key
 from .runner import BatchChecker
 from .shards import Corpus
 
@@ -159,7 +159,7 @@ def _read_shard(corpus: Corpus, index: int, batch_size: int, done: Sequence[dict
     """A Ray task: one shard's records after ``done``, in batches, each with the notes of the bad
     records skipped while it was read."""
     notes: list[str] = []
-    for batch in batched(skip_done(corpus.shard_records(index, notes.append), done), batch_size):
+    for batch in batched(skip_done(corpus.shard_records(index, notes.append), done), batch_size, key=segment_key):
         yield batch, notes[:]
         notes.clear()
     if notes:

@@ -17,7 +17,7 @@ from ..check.scores import display_order
 from ..inputs import InputError, atomic_output, writes_in_place
 from .journal import Journal, manifest as journal_manifest, skip_done
 from .output import RowWriter, segment_row
-from .records import Record, batched
+from .records import Record, batched, segment_key
 from .report import ReportBuilder
 from .runner import BatchChecker
 from .shards import Corpus
@@ -162,7 +162,8 @@ def write_rows(run: CorpusCheck, corpus: Corpus, output: str | None, fmt: str | 
     def checked(done: Sequence[dict]) -> Iterator[list[tuple[Record, dict, dict | None]]]:
         if engine:
             return run.rows(engine.check(corpus, run.runner.options, batch_size, done, note))
-        return run.run(batched(skip_done(itertools.chain(head, local), done), batch_size))
+        return run.run(batched(skip_done(itertools.chain(head, local), done), batch_size,
+                               key=lambda r: (corpus.shard_of(r.where), segment_key(r))))  # as the cluster's readers
 
     if output in (None, "-") or fmt is None or writes_in_place(output):
         if resume:

@@ -281,11 +281,26 @@ def corpus_language(items: Iterable[Record | InputError], sample: int = 200, def
     return detect_language("\n".join(texts), default=default)
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of up to ``size`` consecutive items."""
+def batched(items: Iterable, size: int, key: Callable | None = None) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last one shorter); with a ``key``, a list goes on
+    past ``size`` while the next item has the same key as its last, so a run of equal keys (one
+    segment's systems) is never split."""
     iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
+    pending: list = []
+    while batch := pending + list(itertools.islice(iterator, size - len(pending))):
+        pending = []
+        if key is not None:
+            for item in iterator:
+                if key(item) != key(batch[-1]):
+                    pending = [item]
+                    break
+                batch.append(item)
         yield batch
+
+
+def segment_key(record: Record) -> tuple[str, ...]:
+    """What the systems' hypotheses of one segment share: their references (see :func:`batched`)."""
+    return record.refs
 
 
 RECORD_SUFFIXES = (".jsonl", ".json", ".tsv", ".csv")

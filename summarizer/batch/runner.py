@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import ctypes
 import ctypes.util
+import itertools
 import multiprocessing
 import os
 import signal
@@ -51,12 +52,13 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_in_worker(pairs: tuple[list[str], list[tuple[str, ...]]]) -> CorpusResult:
-    return _worker_checker.check_corpus(*pairs)
+def _check_in_worker(pairs: tuple[list[str], list[tuple[str, ...]], list[int]]) -> CorpusResult:
+    hyps, refs, segments = pairs
+    return _worker_checker.check_corpus(hyps, refs, segments=segments)
 
 
-def _lexical_in_worker(pairs: tuple[list[str], list[tuple[str, ...]]]) -> LexicalPart:
-    return _worker_checker.lexical(*pairs)
+def _lexical_in_worker(pairs: tuple[list[str], list[tuple[str, ...]], list[int]]) -> LexicalPart:
+    return _worker_checker.lexical(*pairs[:2])
 
 
 class BatchChecker:
@@ -106,14 +108,19 @@ class BatchChecker:
     def check(self, batch: list[Record], lexical: LexicalPart | None = None) -> CorpusResult | None:
         """The batch's records with references checked here, as one CorpusResult (None when none
         has one); ``lexical``: their lexical part, computed elsewhere."""
-        hyps, refs = _pairs(batch)
+        hyps, refs, segments = _pairs(batch)
         if not hyps:
             return None
         if self._checker is None:
             self._checker = Checker(**self.options)
-        return self._checker.check_corpus(hyps, refs, lexical)
+        return self._checker.check_corpus(hyps, refs, lexical, segments)
 
 
-def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]]]:
+def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]], list[int]]:
+    """Hypotheses, references and segment numbers of the records that have references: one number
+    per run of consecutive records with the same references (one segment's systems, which
+    :func:`~summarizer.batch.records.batched` keeps in one batch), so agreement between systems
+    does not depend on how the corpus was cut into batches."""
     with_refs = [r for r in batch if r.refs]
-    return [r.mt for r in with_refs], [r.refs for r in with_refs]
+    segments = list(itertools.accumulate(int(i > 0 and r.refs != with_refs[i - 1].refs) for i, r in enumerate(with_refs)))
+    return [r.mt for r in with_refs], [r.refs for r in with_refs], segments

@@ -14,7 +14,7 @@ measure the scores and the flags.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Hashable, Sequence
 
 import numpy as np
 from sacrebleu.metrics import CHRF
@@ -117,19 +117,20 @@ class Checker:
         return self.check_corpus([hypothesis], [refs]).segments[0]
 
     def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]],
-                     lexical: LexicalPart | None = None) -> CorpusResult:
-        """Check line-aligned hypotheses; ``references`` holds one string or a list of strings per
-        hypothesis. ``lexical``: the batch's :meth:`lexical` part, when a worker process computed it."""
+                     lexical: LexicalPart | None = None, segments: Sequence[Hashable] | None = None) -> CorpusResult:
+        """Check line-aligned hypotheses; ``references``: one string or list of strings each.
+        ``lexical``: the :meth:`lexical` part, when a worker process computed it. ``segments``: a key
+        per hypothesis, equal for several systems' translations of one source (default: the
+        references), whose flags say how many others write the same words (:mod:`.consensus`)."""
         lex = lexical or self.lexical(hypotheses, references)
         hypotheses, refs, closest, alignments = lex.hypotheses, [list(r) for r in lex.references], lex.closest, lex.alignments
         self.baseline([r for rs in refs for r in rs])
         if self.evidence.encoder is not None:
-            # One batched encoder call for every distinct passage and swapped variant of the call:
-            # a reference shared by many systems is encoded once.
+            # one encoder call for every distinct passage and swapped variant (a shared reference: once)
             self.evidence.clear()
             self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        peers = peer_texts(hypotheses, refs)
+        peers = peer_texts(hypotheses, refs if segments is None else segments)
         metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats, peers)
         notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
         segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},

@@ -1,9 +1,10 @@
 """Agreement between systems: when several machine translations of one source are checked together
-(they share their references), a flagged phrase that most of the other systems write too is more
+(by default, those with the same references; the batch command line: consecutive records with the
+same references), a flagged phrase that most of the other systems write too is more
 likely the reference's own wording than this system's error (on expert MQM spans, such flags are
 real errors about half as often as flags on words no other system wrote).
 
-:func:`peer_texts` finds, for each hypothesis, the other hypotheses of the same references;
+:func:`peer_texts` finds, for each hypothesis, the other hypotheses of the same segment;
 :func:`with_consensus` records on a span the share of those that contain its words. The checker's
 calibrated confidence takes it into account (:mod:`summarizer.check.calibration`).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Sequence
+from typing import Hashable, Sequence
 
 from .spans import Span
 
@@ -26,12 +27,13 @@ def _normal(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
-def peer_texts(hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-    """For each hypothesis, the other hypotheses with the same references (normalised: lower case,
-    words only), or ``()`` when there are fewer than :data:`MIN_PEERS` of them."""
-    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, refs in enumerate(references):
-        groups[tuple(refs)].append(i)
+def peer_texts(hypotheses: Sequence[str], segments: Sequence[Hashable]) -> list[tuple[str, ...]]:
+    """For each hypothesis, the other hypotheses of the same segment (``segments``: one key per
+    hypothesis, e.g. its references; normalised: lower case, words only), or ``()`` when there are
+    fewer than :data:`MIN_PEERS` of them."""
+    groups: dict[Hashable, list[int]] = defaultdict(list)
+    for i, key in enumerate(segments):
+        groups[tuple(key) if isinstance(key, list) else key].append(i)
     normal = [_normal(h) for h in hypotheses]
     peers: list[tuple[str, ...]] = [()] * len(hypotheses)
     for members in groups.values():
