@@ -169,6 +169,7 @@ class Checker:
         missing = [k for k, v in covered.items() if not v]
         if missing:
             parts.append("not-covered:" + ",".join(missing))
+        parts += ["lexicon:wordnet-3.0"] if self.profile.wordnet else []
         evidence = self.evidence.name
         mapped = "" if self.unrelated_cosine in (None, encoder_constants()["unrelated_cosine"]) else \
             f",scaled:unrelated-cos={self.unrelated_cosine:.3g}"
@@ -207,8 +208,7 @@ class Checker:
         return metrics, stats, segments.scores, flags
 
     def _flags(self, a: PairAlignment, scores: dict[str, float], peers: Sequence[str] = ()) -> tuple[list[Span], list[Span]]:
-        """A pair's flags and omissions: with other systems' agreement (``peers``: their hypotheses
-        of the same references), calibrated, filtered, worst first."""
+        """A pair's flags and omissions, with other systems' agreement (``peers``), calibrated, worst first."""
         edits = untyped(a)
         if self.evidence.encoder is not None:
             kind, sims = "swap", self._swap_scale(self.evidence.swap_similarities([a.swapped(e) for e in edits]))
