@@ -54,12 +54,13 @@ def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
     return (min(starts), max(ends), removed) if starts else (0, 0, removed)
 
 
-def detected(result, start: int, end: int, removed: set[str]) -> bool:
-    """A hypothesis span touches the edit, an omission is missing at the edit (its ``at``), or an
-    omission reports a removed word as missing."""
+def detected(result, start: int, end: int, removed: set[str], placed: bool = True) -> bool:
+    """A hypothesis span touches the edit, an omission is missing at the edit (its ``at``; not
+    counted with ``placed=False``, the criterion before omissions had a place), or an omission
+    reports a removed word as missing."""
     if any(s.start <= end and start <= s.end for s in result.spans):
         return True
-    if any(o.at is not None and start <= o.at <= end for o in result.omissions):
+    if placed and any(o.at is not None and start <= o.at <= end for o in result.omissions):
         return True
     missing = {re.sub(r"\W", "", w.lower()) for o in result.omissions for w in o.text.split()}
     return bool(removed & missing)
@@ -93,26 +94,27 @@ def main() -> None:
                         < bleu.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
         drop_chrf = sum(chrf.sentence_score(x["pert_sent"], [x["eng_sent"]]).score
                         < chrf.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
-        found = 0
+        found = found_unplaced = 0
         for x, p in zip(items, pert):
             found += detected(p, *edit_region(x["mt_sent"], x["pert_sent"]))
+            found_unplaced += detected(p, *edit_region(x["mt_sent"], x["pert_sent"]), placed=False)
         flagged = sum(sum(1 for s in m.spans for c in m.hypothesis[s.start:s.end] if not c.isspace()) for m in mt)
         chars = sum(sum(1 for c in m.hypothesis if not c.isspace()) for m in mt)
         row = (severity, path.stem.split("_", 1)[1], len(items), drop, drop_bleu, drop_chrf, found / len(items),
-               flagged / max(1, chars))
+               flagged / max(1, chars), found_unplaced / len(items))
         rows.append(row)
         by_severity[severity].append(row)
     print("| severity | perturbation | n | score drops | sentBLEU drops | chrF++ drops | edit flagged | chars flagged on unperturbed MT |")
     print("|---|---|---|---|---|---|---|---|")
     for r in sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r[0], 9), r[1])):
         print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.1%} | {r[4]:.1%} | {r[5]:.1%} | {r[6]:.1%} | {r[7]:.1%} |")
-    print("\n| severity | items | score drops | sentBLEU drops | chrF++ drops | edit flagged |")
-    print("|---|---|---|---|---|---|")
+    print("\n| severity | items | score drops | sentBLEU drops | chrF++ drops | edit flagged | … not counting omissions' places |")
+    print("|---|---|---|---|---|---|---|")
     for severity in sorted(by_severity, key=lambda s: SEVERITY_ORDER.get(s, 9)):
         group = by_severity[severity]
         n = sum(r[2] for r in group)
-        mean = [sum(r[i] * r[2] for r in group) / n for i in (3, 4, 5, 6)]
-        print(f"| {severity} | {n} | {mean[0]:.1%} | {mean[1]:.1%} | {mean[2]:.1%} | {mean[3]:.1%} |")
+        mean = [sum(r[i] * r[2] for r in group) / n for i in (3, 4, 5, 6, 8)]
+        print(f"| {severity} | {n} | {mean[0]:.1%} | {mean[1]:.1%} | {mean[2]:.1%} | {mean[3]:.1%} | {mean[4]:.1%} |")
 
 
 if __name__ == "__main__":

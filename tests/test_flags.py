@@ -99,6 +99,7 @@ ERRORS = [
     ("en", "It does not indicate slow progress toward recovery.", "It does not indicate rapid progress toward recovery.", "opposite", "critical"),
     ("en", "President Lee missed the parade in the capital.", "President Lee attended the parade in the capital.", "opposite", "critical"),
     ("en", "The new research hides that the virus spreads fast.", "The new research shows that the virus spreads fast.", "opposite", "critical"),
+    ("en", "Congress stopped funding the programme in 2005.", "Congress began funding the programme in 2005.", "opposite", "critical"),
     # one main verb in another tense (WordNet's verb forms)
     ("en", "The police tell the court that the man drowned.", "The police told the court that the man drowned.", "tense", "major"),
     ("en", "Senator Jones says protesters are peaceful.", "Senator Jones said protesters are peaceful.", "tense", "major"),

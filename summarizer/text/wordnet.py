@@ -116,9 +116,10 @@ class WordNet:
 
     @functools.lru_cache(maxsize=1 << 16)
     def antonyms(self, word: str) -> frozenset[str]:
-        """Words of opposite meaning: WordNet's antonym links of the word's first :data:`SENSES`
-        senses in each part of speech, and, for an adjective that is a satellite of a head
-        ("huge" of "large"), the head's antonyms ("small")."""
+        """Words of opposite meaning: the synonyms of the antonyms WordNet links to the word's first
+        :data:`SENSES` senses in each part of speech ("stopped" → start, get going …; "began" → end,
+        stop, finish …), and, for an adjective that is a satellite of a head ("huge" of "large"),
+        the head's antonyms ("small")."""
         found: set[str] = set()
         for pos in POS:
             for base in self.base_forms(word, pos):
@@ -127,7 +128,7 @@ class WordNet:
                     position = words.index(base) + 1 if base in words else 0
                     for symbol, target_pos, target, source, target_word in pointers:
                         if symbol == "!" and source == position:
-                            found.add(self._synset(target_pos, target)[0][target_word - 1])
+                            found.update(self._synset(target_pos, target)[0])
                         elif symbol == "&" and pos == "a":
                             found |= self._head_antonyms(target)
         return frozenset(w.replace("_", " ") for w in found)
