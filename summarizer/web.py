@@ -40,7 +40,7 @@ from .batch import (CorpusCheck, RowWriter, batched, flag_summaries, flags_text,
 from .batch.pages import joined
 from .check import Checker, DocumentResult, Span, apply_suggestions, marked_html
 from .check.scores import label
-from .check.spans import keep, numbered, reference_marks
+from .check.spans import gap_marks, keep, numbered, reference_marks
 from .inputs import InputError
 from .models import Encoder
 from .summarize import Summarizer, split_articles
@@ -95,6 +95,7 @@ table.pairs{border-collapse:collapse;width:100%}table.pairs td,table.pairs th{bo
 padding:.4em .6em;vertical-align:top;text-align:left}table.pairs td.score{white-space:nowrap;text-align:right}
 mark.critical{background:#f47c7c;color:#000}mark.major{background:#f8b4b4;color:#000}mark.minor{background:#fde68a;color:#000}
 mark.omission{background:none;color:inherit;text-decoration:underline wavy #c0392b}
+mark.gap{background:none;color:#c0392b;font-weight:bold;padding:0 1px}
 .legend mark{padding:0 .3em}.mt-only{white-space:pre-wrap;line-height:1.5}
 #results td,#results td *,#flags td,#flags td *{white-space:normal !important;overflow-wrap:anywhere;text-overflow:clip}
 """
@@ -326,16 +327,18 @@ def _pairs_html(result: DocumentResult, spans: list[Span]) -> str:
     if result.corpus is None:
         return f"<div class='mt-only'>{marked_html(result.mt, marks)}</div>"
     ref_marks = reference_marks(marks) + list(result.omissions)
+    mt_marks = marks + gap_marks(result.omissions)
     out = ["<table class='pairs'><tr><th>machine translation</th><th>reference</th><th>score</th></tr>"]
     for pair in result.pairs:
-        mt_cell = marked_html(result.mt, marks, (pair.mt_start, pair.mt_end)) if pair.mt_text else ""
+        mt_cell = marked_html(result.mt, mt_marks, (pair.mt_start, pair.mt_end)) if pair.mt_text else ""
         ref_cell = marked_html(result.ref, ref_marks, (pair.ref_start, pair.ref_end)) if pair.ref_text else ""
         score = f"{pair.result.score:.1f}" if pair.result else "–"
         out.append(f"<tr><td class='mt'>{mt_cell}</td><td class='ref'>{ref_cell}</td><td class='score'>{score}</td></tr>")
     out.append("</table><p class='legend'><mark class='critical'>critical</mark> <mark class='major'>major</mark> "
                "<mark class='minor'>minor</mark> "
                "— hover a flag for its suggestion; the reference's wording is marked on the right, and "
-               "<mark class='minor omission'>underlined</mark> where the MT left it out.</p>")
+               "<mark class='minor omission'>underlined</mark> where the MT left it out, its place in the MT "
+               "marked <mark class='minor gap'>\u2038</mark>.</p>")
     return "".join(out)
 
 

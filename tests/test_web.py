@@ -200,12 +200,14 @@ def test_records_and_text_files_are_not_mixed(tmp_path):
         web.score_corpus([records, text], _write(tmp_path / "ref.txt", "b\n"), "en", True)
 
 
-def test_reference_words_missing_from_the_mt_are_underlined_on_the_right():
+def test_reference_words_missing_from_the_mt_are_underlined_on_the_right_and_placed_on_the_left():
     _, pairs, *_ = web.check_texts("The minister opened the bridge on Monday.",
                                    "The transport minister opened the new bridge on Monday morning.")
     ref_cell = pairs.split("<td class='ref'>")[1]
     assert "omission' title='missing from the machine translation'>transport</mark>" in ref_cell
-    assert "<mark" not in pairs.split("<td class='mt'>")[1].split("</td>")[0]
+    mt_cell = pairs.split("<td class='mt'>")[1].split("</td>")[0]
+    assert mt_cell.startswith("The<mark class='major gap' title='→ transport'>\u2038</mark> minister")
+    assert mt_cell.count("<mark") == mt_cell.count("gap'")  # only carets: nothing the MT wrote is flagged
 
 
 def test_per_request_limits_are_clear_messages(tmp_path, monkeypatch):

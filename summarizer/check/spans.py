@@ -108,8 +108,9 @@ def marked_html(text: str, marks: Iterable[Span | dict], window: tuple[int, int]
     """``text`` HTML-escaped, each mark (a :class:`Span`, or a dict with ``start``, ``end``,
     ``severity`` and optional ``category``, ``suggestion``, ``id``) wrapped in
     ``<mark class='severity category'>``; the suggestion is the tooltip (for an omission, that it is
-    missing from the MT). Overlaps are skipped. With ``window=(start, end)`` only that part of
-    ``text`` is shown, with the marks that lie inside it (offsets stay those of ``text``).
+    missing from the MT). A mark with ``start == end`` (see :func:`gap_marks`) is a caret ``‸`` at
+    that place. Overlaps are skipped. With ``window=(start, end)`` only that part of ``text`` is
+    shown, with the marks that lie inside it (offsets stay those of ``text``).
 
     >>> marked_html("a <b> c", [{"start": 2, "end": 5, "severity": "major", "suggestion": "d"}])
     "a <mark class='major' title='→ d'>&lt;b&gt;</mark> c"
@@ -119,7 +120,7 @@ def marked_html(text: str, marks: Iterable[Span | dict], window: tuple[int, int]
     low, high = window or (0, len(text))
     inside = [m for m in marks if low <= _field(m, "start") and _field(m, "end") <= high]
     out, pos = [], low
-    for mark in sorted(inside, key=lambda m: _field(m, "start")):
+    for mark in sorted(inside, key=lambda m: (_field(m, "start"), _field(m, "end"))):
         start, end = _field(mark, "start"), _field(mark, "end")
         if start < pos:
             continue
@@ -132,7 +133,8 @@ def marked_html(text: str, marks: Iterable[Span | dict], window: tuple[int, int]
             attrs += f" title='→ {html.escape(suggestion, quote=True)}'"
         elif category == "omission":
             attrs += " title='missing from the machine translation'"
-        out += [html.escape(text[pos:start]), f"<mark{attrs}>{html.escape(text[start:end])}</mark>"]
+        shown = html.escape(text[start:end]) if end > start else "\u2038"
+        out += [html.escape(text[pos:start]), f"<mark{attrs}>{shown}</mark>"]
         pos = end
     out.append(html.escape(text[pos:high]))
     return "".join(out)
@@ -141,6 +143,17 @@ def marked_html(text: str, marks: Iterable[Span | dict], window: tuple[int, int]
 def numbered(spans: Sequence[Span]) -> list[dict]:
     """The spans as marks numbered from 1 (``id``), as tables and accept/reject choices show them."""
     return [dict(s.to_dict(), id=i) for i, s in enumerate(spans, 1)]
+
+
+def gap_marks(omissions: Iterable[Span]) -> list[dict]:
+    """Zero-width marks for :func:`marked_html` on the hypothesis: where each omission's words are
+    missing (:attr:`Span.at`), the words as the tooltip.
+
+    >>> marked_html("the parliamentary of", gap_marks([Span(0, 7, "manager", "omission", "major", 0.5, None, at=17)]))
+    "the parliamentary<mark class='major gap' title='→ manager'>‸</mark> of"
+    """
+    return [{"start": o.at, "end": o.at, "severity": o.severity, "category": "gap", "suggestion": o.text}
+            for o in omissions if o.at is not None]
 
 
 def reference_marks(spans: Iterable[Span | dict]) -> list[dict]:
