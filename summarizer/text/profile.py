@@ -282,7 +282,7 @@ class LanguageProfile:
         """WordNet's antonyms of a word in any of its forms (empty where :attr:`wordnet` is off).
 
         >>> sorted(profile("en").antonyms("widened"))
-        ['narrow']
+        ['contract', 'narrow']
         """
         return english_wordnet().antonyms(word) if self.wordnet else frozenset()
 
