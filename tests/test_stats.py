@@ -51,8 +51,10 @@ def test_ranking_intervals_and_paired_test_are_reproducible():
 
 def test_html_report_is_well_formed_and_self_contained(tmp_path, capsys):
     hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
-    hyp.write_text("A drone production ring <opened> & closed.\nAttacks on civil infrastructure rose.\n", encoding="utf-8")
-    ref.write_text("A drone production line opened and closed.\nAttacks on civilian infrastructure rose.\n", encoding="utf-8")
+    hyp.write_text("A drone production ring <opened> & closed.\nAttacks on civil infrastructure rose.\n"
+                   "The minister opened the bridge.\n", encoding="utf-8")
+    ref.write_text("A drone production line opened and closed.\nAttacks on civilian infrastructure rose.\n"
+                   "The transport minister opened the bridge.\n", encoding="utf-8")
     report = tmp_path / "report.html"
     assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--no-encoder", "--format", "html", "-o", str(report),
                  "--bootstrap", "50"]) == 0
@@ -68,6 +70,9 @@ def test_html_report_is_well_formed_and_self_contained(tmp_path, capsys):
     # the flag in the MT, with its suggestion as the tooltip, and the wording it comes from in the reference
     assert "<mark class='major substitution' title='→ line'>ring</mark>" in page
     assert "A drone production <mark class='major'>line</mark> opened" in page
+    # what the MT left out: underlined in the reference, a caret where it is missing in the MT
+    assert "The<mark class='major gap' title='→ transport'>\u2038</mark> minister" in page
+    assert "<mark class='major omission' title='missing from the machine translation'>transport</mark>" in page
 
 
 def test_report_keeps_only_the_worst_segments():

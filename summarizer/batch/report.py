@@ -11,7 +11,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..check.spans import SEVERITIES, marked_html, reference_marks
+from ..check.spans import SEVERITIES, gap_marks, marked_html, reference_marks
 from ..text import profile
 from .output import format_ranking, format_signatures
 from .stats import SystemScore
@@ -47,7 +47,8 @@ class ReportBuilder:
         histogram[min(self.bins - 1, int(row["score"] * self.bins / 100))] += 1
         self._seen += 1
         # span offsets on the reference side are into the closest reference: shown when there is one
-        marks = reference_marks(row["spans"]) if len(refs) == 1 else []
+        omissions = row.get("omissions", []) if len(refs) == 1 else []
+        marks = reference_marks(row["spans"]) + omissions if len(refs) == 1 else []
         item = (-row["score"], self._seen, {**row, "mt": mt, "ref": refs[0] if refs else "", "ref_marks": marks})
         if len(self._worst) < self._keep:
             heapq.heappush(self._worst, item)
@@ -87,7 +88,7 @@ class ReportBuilder:
                      "<th>machine translation (flags marked)</th><th>reference (suggested wording marked)</th></tr>")
         for row in self.worst():
             parts.append(f"<tr><td>{esc(str(row['id']))}</td><td>{esc(row['system'])}</td><td>{row['score']:.1f}</td>"
-                         f"<td>{marked_html(row['mt'], row['spans'])}</td><td>{marked_html(row['ref'], row['ref_marks'])}</td></tr>")
+                         f"<td>{marked_html(row['mt'], row['spans'] + gap_marks(row.get('omissions', [])))}</td><td>{marked_html(row['ref'], row['ref_marks'])}</td></tr>")
         parts.append("</table></body></html>\n")
         return "".join(parts)
 
@@ -116,11 +117,14 @@ def _chart(counts: np.ndarray) -> str:
 
 _LEGEND = ("<p class='legend'>Marks: <mark class='critical'>critical</mark> <mark class='major'>major</mark> "
            "<mark class='minor'>minor</mark> flags in the MT (hover for the suggestion); in the reference, the "
-           "wording suggested instead. Flags with no suggestion mark text to check.</p>")
+           "wording suggested instead, and <mark class='minor omission'>underlined</mark> what the MT left out "
+           "(<mark class='minor gap'>\u2038</mark> where). Flags with no suggestion mark text to check.</p>")
 
 _CSS = ("body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}"
         "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
         "vertical-align:top;text-align:left}th{background:#f3f3f3}code{font-size:13px}.note{color:#555}"
         "mark.critical{background:#f47c7c}mark.major{background:#f8b4b4}mark.minor{background:#fde68a}mark{background:#fde68a}"
+        "mark.omission{background:none;text-decoration:underline wavy #c0392b}"
+        "mark.gap{background:none;color:#c0392b;font-weight:bold;padding:0 1px}"
         ".chart{width:100%;max-width:610px}.chart rect{fill:#4a7bd0}.chart text{font-size:11px;fill:#555}"
         ".chart line{stroke:#555}figure{margin:.5em 0}figcaption{font-weight:600}.legend mark{padding:0 .3em}")

@@ -145,15 +145,15 @@ def numbered(spans: Sequence[Span]) -> list[dict]:
     return [dict(s.to_dict(), id=i) for i, s in enumerate(spans, 1)]
 
 
-def gap_marks(omissions: Iterable[Span]) -> list[dict]:
+def gap_marks(omissions: Iterable[Span | dict]) -> list[dict]:
     """Zero-width marks for :func:`marked_html` on the hypothesis: where each omission's words are
     missing (:attr:`Span.at`), the words as the tooltip.
 
     >>> marked_html("the parliamentary of", gap_marks([Span(0, 7, "manager", "omission", "major", 0.5, None, at=17)]))
     "the parliamentary<mark class='major gap' title='→ manager'>‸</mark> of"
     """
-    return [{"start": o.at, "end": o.at, "severity": o.severity, "category": "gap", "suggestion": o.text}
-            for o in omissions if o.at is not None]
+    return [{"start": _field(o, "at"), "end": _field(o, "at"), "severity": _field(o, "severity"), "category": "gap",
+             "suggestion": _field(o, "text")} for o in omissions if _field(o, "at") is not None]
 
 
 def reference_marks(spans: Iterable[Span | dict]) -> list[dict]:
