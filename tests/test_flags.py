@@ -25,6 +25,9 @@ ERRORS = [
     ("zh", "这座桥长三十五米。", "这座桥长五十三米。", "number", "major"),
     ("fr", "L'usine emploie 3 000 ouvriers.", "L'usine emploie 5 000 ouvriers.", "number", "major"),
     ("es", "La empresa vendió 2.500 coches en marzo.", "La empresa vendió 5.200 coches en marzo.", "number", "major"),
+    ("en", "He finished third in the race.", "He finished fifth in the race.", "number", "major"),
+    ("en", "The world's largest carmaker sold 45 cars.", "The world's fourth-largest carmaker sold 45 cars.", "number", "major"),
+    ("de", "Er wurde Dritter im Rennen.", "Er wurde Fünfter im Rennen.", "number", "major"),
     # dates and times
     ("fr", "Le sommet aura lieu lundi à Paris.", "Le sommet aura lieu jeudi à Paris.", "date-time", "major"),
     ("es", "La reunión se celebró en julio.", "La reunión se celebró en agosto.", "date-time", "major"),
@@ -143,6 +146,7 @@ PARAPHRASES = [
     ("The built drones will serve the army.", "The drones it builds will serve the army."),
     ("The emotional response of the crowd surprised him.", "The emotional reaction of the crowd surprised him."),
     ("Lions eat antelopes and deer.", "Lions consume antelopes and deer."),
+    ("About a third of the area is water.", "About one-third of the area is water."),
 ]
 
 

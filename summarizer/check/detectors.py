@@ -95,13 +95,15 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
             "scale": _phrase_index(list(lang.scale_words), lang.unspaced),
             "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
             "words": _phrase_index([w for w in lang.number_words if len(w) > 1 or not w.isascii()]),
+            "ordinals": _phrase_index(list(lang.ordinal_words)),
             "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
             if lang.group.isspace() else _DIGITS}
 
 
 def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     """Numbers (digits, number words, Chinese numerals) with their scale (million…) as ``number``
-    facts, and the percent sign or the unit after them as ``unit`` facts."""
+    facts, ordinal words as ``number`` facts ``ordinal:N``, and the percent sign or the unit after
+    them as ``unit`` facts."""
     index = _indexes(lang)
     found: list[tuple[int, int, float]] = []
     for m in index["digits"].finditer(text):
@@ -114,7 +116,8 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     if lang.code == "zh":
         found += [(m.start(), m.end(), _chinese_number(m.group())) for m in _ZH_NUMBER.finditer(text)
                   if m.group() not in _ZH_UNITS]
-    facts = []
+    facts = [Fact("number", f"ordinal:{lang.ordinal_words[m.group().casefold()]}", m.start(), m.end())
+             for m in index["ordinals"].finditer(text)] if index["ordinals"] is not None else []
     for start, end, value in sorted(found):
         after = text[end:end + 40]
         scale = index["scale"].match(after.lstrip()) if index["scale"] is not None else None

@@ -123,6 +123,25 @@ _NUMBER_WORDS = {
     "vi": dict(zip("hai ba bốn năm sáu bảy tám chín mười".split(), range(2, 11))),
     "zh": dict(zip("零一二三四五六七八九十", range(11))) | {"两": 2, "百": 100},
 }  # "one" and its kin are left out: far more often an article or a pronoun ("one day", "the one")
+# Ordinal words ("the fourth-largest" / "the largest"), from "third" on: "first", "second", "last" and
+# their kin are as often an adverb, a unit of time or a rank without a number ("at first"); forms
+# that are other words too are left out (German "achte", "to respect"; Spanish "cuarto", "room");
+# Vietnamese ordinals ("thứ ba") are weekday names too, Chinese ones (第三) are read as numerals.
+_ORDINAL_STEMS = {
+    "en": ({"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+            "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100}, ("",)),
+    "de": ({"dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "neunt": 9, "zehnt": 10, "elft": 11,
+            "zwölft": 12, "zwanzigst": 20}, ("e", "en", "er", "es", "em")),
+    "fr": ({"troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+            "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12, "vingtième": 20}, ("", "s")),
+    "es": ({"tercer": 3, "quint": 5, "sext": 6, "séptim": 7, "octav": 8, "noven": 9, "décim": 10}, ("o", "a", "os", "as")),
+}
+
+
+def _ordinals(code: str) -> dict[str, int]:
+    stems, endings = _ORDINAL_STEMS.get(code, ({}, ()))
+    words = {stem + ending: value for stem, value in stems.items() for ending in endings}
+    return words | ({"tercer": 3} if code == "es" else {})  # "el tercer día"
 _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only after a number
     "en": {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
     "de": {"hundert": 1e2, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
@@ -242,8 +261,8 @@ class LanguageProfile:
     ``negators``: polarity words; ``english_inflection``: whether :meth:`normal_form` strips
     English suffixes (plural, -ed, -ing) before matching; ``has_case``: the script has capital
     letters (names stand out); ``compounds``: words join into compounds (German, Dutch, …);
-    ``number_words``/``scale_words``/``percent_words``, ``decimal``/``group``: how numbers are
-    written; ``opposites``: word pairs of opposite meaning; ``calendar``: weekday, month and
+    ``number_words``/``ordinal_words``/``scale_words``/``percent_words``, ``decimal``/``group``: how
+    numbers are written; ``opposites``: word pairs of opposite meaning; ``calendar``: weekday, month and
     day-period names (CLDR) → ``day:1``, ``month:5``, ``period:pm``; ``units``: unit names (CLDR) →
     ``length-kilometer`` …; ``tenses``: auxiliaries that mark past, present or future;
     ``qualifiers``: approximators and limiters by class (``number_qualifiers``: those that count only
@@ -264,6 +283,7 @@ class LanguageProfile:
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
     number_words: dict[str, float] = field(default_factory=dict)
+    ordinal_words: dict[str, int] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
     percent_words: tuple[str, ...] = ()
     opposites: tuple[tuple[str, str], ...] = ()
@@ -400,7 +420,7 @@ def profile(code: str | None) -> LanguageProfile:
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
-        number_words=_NUMBER_WORDS.get(code, {}), scale_words=_SCALE_WORDS.get(code, {}),
+        number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
