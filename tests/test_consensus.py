@@ -66,3 +66,28 @@ def test_a_flag_other_systems_share_ranks_below_one_this_system_alone_wrote():
     assert shared.consensus > 0.5 and single.consensus is None
     assert shared.confidence < single.confidence
     assert (shared.start, shared.end, shared.type) == (single.start, single.end, single.type)
+
+
+def test_line_aligned_systems_carry_each_others_lines(tmp_path):
+    """sacrebleu style: one file per system, read system by system, each line with the others' line."""
+    refs = tmp_path / "ref.txt"
+    refs.write_text(REF + "\nPrices rose in May.\n", encoding="utf-8")
+    files = []
+    for k, text in enumerate(SYSTEMS):
+        files.append(tmp_path / f"sys{k}.txt")
+        files[-1].write_text(text + "\nPrices rose in May.\n", encoding="utf-8")
+    outputs = []
+    for size in ("1", "64"):
+        out = tmp_path / f"out{size}.jsonl"
+        assert main(["check", "--hyp", *map(str, files), "--ref", str(refs), "--no-encoder", "--batch-size", size,
+                     "--format", "jsonl", "-o", str(out)]) == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    rows = [json.loads(line) for line in outputs[0].splitlines()]
+    assert [r["system"] for r in rows] == ["sys0", "sys0", "sys1", "sys1", "sys2", "sys2", "sys3", "sys3"]
+    assert any(s["consensus"] == round(2 / 3, 3) for s in rows[0]["spans"] if "plant" in s["text"])
+    two = tmp_path / "two.jsonl"  # two systems: one other says too little
+    assert main(["check", "--hyp", *map(str, files[:2]), "--ref", str(refs), "--no-encoder", "--format", "jsonl",
+                 "-o", str(two)]) == 0
+    assert all(s["consensus"] is None for line in two.read_text(encoding="utf-8").splitlines()
+               for s in json.loads(line)["spans"])

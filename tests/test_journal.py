@@ -61,8 +61,8 @@ def test_an_interrupted_run_resumes_to_the_same_output_checking_only_what_is_lef
     assert "run the same command with --resume" in capsys.readouterr().err
     checked = []
     real = Checker.check_corpus
-    monkeypatch.setattr(Checker, "check_corpus", lambda self, h, r, lexical=None, segments=None: checked.extend(h)
-                        or real(self, h, r, lexical, segments))
+    monkeypatch.setattr(Checker, "check_corpus", lambda self, h, r, lexical=None, segments=None, peers=None:
+                        checked.extend(h) or real(self, h, r, lexical, segments, peers))
     assert main(_args(hyp, ref, out, "--resume")) == 0
     assert len(checked) == 40 - 12  # three batches of four were done
     assert out.read_bytes() == whole.read_bytes()

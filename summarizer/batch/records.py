@@ -34,6 +34,7 @@ class Record:
     src: str | None = None
     doc: str | None = None
     where: str = ""  # file:line, for messages
+    peers: tuple[str, ...] = ()  # the other systems' hypotheses of the same line (line-aligned files)
 
 
 def _raw_lines(path: str, limit: int, name: str) -> Iterator[bytes | None]:
@@ -97,7 +98,8 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_name
     """Records from line-aligned hypothesis files (one per system) and reference files.
 
     All files must have the same number of lines; this is checked first, so a mismatch stops the
-    run before any record is produced. Records come system by system, in line order; a line
+    run before any record is produced. Records come system by system, in line order, each with
+    the other systems' line (``peers``, when there are three systems or more); a line
     that cannot be read or is longer than ``max_chars`` comes as an :class:`InputError` value
     (see :func:`records`). ``display`` names a file in messages and ``where`` (e.g. ``<stdin>``).
     A record's id is its line number, or with ``qualified_ids`` ``REFERENCE-FILE:LINE`` (one corpus
@@ -117,14 +119,18 @@ def read_aligned(hyp_paths: Sequence[str], ref_paths: Sequence[str], system_name
             raise InputError(f"{display(path)} has {count} lines but {display(hyp_paths[0])} has {expected}; "
                              "hypotheses and references must be line-aligned")
     id_prefix = f"{display([*ref_paths, *hyp_paths][0])}:" if qualified_ids else ""  # the same across systems
-    for name, hyp_path in zip(names, hyp_paths):
-        streams = [_lines(p, max_chars, name=display(p)) for p in [hyp_path, *ref_paths]]
+    for k, (name, hyp_path) in enumerate(zip(names, hyp_paths)):
+        # the other systems' lines are read alongside, for agreement between systems (three or more)
+        others = [p for j, p in enumerate(hyp_paths) if j != k] if len(hyp_paths) > 2 else []
+        streams = [_lines(p, max_chars, name=display(p)) for p in [hyp_path, *ref_paths, *others]]
         hyp_name = display(hyp_path)
         for rows in zip(*streams):
             number = rows[0][0]
-            error = next((line for _, line in rows if isinstance(line, InputError)), None)
-            yield error or Record(f"{id_prefix}{number}", name, rows[0][1], tuple(line for _, line in rows[1:]),
-                                  where=f"{hyp_name}:{number}")
+            error = next((line for _, line in rows[: 1 + len(ref_paths)] if isinstance(line, InputError)), None)
+            refs = tuple(line for _, line in rows[1 : 1 + len(ref_paths)])
+            peers = tuple(line for _, line in rows[1 + len(ref_paths) :] if isinstance(line, str))
+            yield error or Record(f"{id_prefix}{number}", name, rows[0][1], refs, where=f"{hyp_name}:{number}",
+                                  peers=peers)
 
 
 def _text(fields: dict, key: str, where: str, numbers: bool = True) -> str | None:

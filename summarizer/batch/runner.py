@@ -52,12 +52,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_in_worker(pairs: tuple[list[str], list[tuple[str, ...]], list[int]]) -> CorpusResult:
-    hyps, refs, segments = pairs
-    return _worker_checker.check_corpus(hyps, refs, segments=segments)
+def _check_in_worker(pairs: tuple) -> CorpusResult:
+    hyps, refs, segments, peers = pairs
+    return _worker_checker.check_corpus(hyps, refs, segments=segments, peers=peers)
 
 
-def _lexical_in_worker(pairs: tuple[list[str], list[tuple[str, ...]], list[int]]) -> LexicalPart:
+def _lexical_in_worker(pairs: tuple) -> LexicalPart:
     return _worker_checker.lexical(*pairs[:2])
 
 
@@ -108,19 +108,21 @@ class BatchChecker:
     def check(self, batch: list[Record], lexical: LexicalPart | None = None) -> CorpusResult | None:
         """The batch's records with references checked here, as one CorpusResult (None when none
         has one); ``lexical``: their lexical part, computed elsewhere."""
-        hyps, refs, segments = _pairs(batch)
+        hyps, refs, segments, peers = _pairs(batch)
         if not hyps:
             return None
         if self._checker is None:
             self._checker = Checker(**self.options)
-        return self._checker.check_corpus(hyps, refs, lexical, segments)
+        return self._checker.check_corpus(hyps, refs, lexical, segments, peers)
 
 
-def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]], list[int]]:
-    """Hypotheses, references and segment numbers of the records that have references: one number
-    per run of consecutive records with the same references (one segment's systems, which
+def _pairs(batch: list[Record]) -> tuple[list[str], list[tuple[str, ...]], list[int], list[tuple[str, ...]] | None]:
+    """Hypotheses, references, segment numbers and peers of the records that have references. The
+    peers are the other systems' lines that line-aligned records carry; without them, one segment
+    number per run of consecutive records with the same references (one segment's systems, which
     :func:`~summarizer.batch.records.batched` keeps in one batch), so agreement between systems
     does not depend on how the corpus was cut into batches."""
     with_refs = [r for r in batch if r.refs]
     segments = list(itertools.accumulate(int(i > 0 and r.refs != with_refs[i - 1].refs) for i, r in enumerate(with_refs)))
-    return [r.mt for r in with_refs], [r.refs for r in with_refs], segments
+    peers = [r.peers for r in with_refs] if any(r.peers for r in with_refs) else None
+    return [r.mt for r in with_refs], [r.refs for r in with_refs], segments, peers

@@ -117,11 +117,12 @@ class Checker:
         return self.check_corpus([hypothesis], [refs]).segments[0]
 
     def check_corpus(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]],
-                     lexical: LexicalPart | None = None, segments: Sequence[Hashable] | None = None) -> CorpusResult:
-        """Check line-aligned hypotheses; ``references``: one string or list of strings each.
-        ``lexical``: the :meth:`lexical` part, when a worker process computed it. ``segments``: a key
-        per hypothesis, equal for several systems' translations of one source (default: the
-        references), whose flags say how many others write the same words (:mod:`.consensus`)."""
+                     lexical: LexicalPart | None = None, segments: Sequence[Hashable] | None = None,
+                     peers: Sequence[Sequence[str]] | None = None) -> CorpusResult:
+        """Check line-aligned hypotheses; ``references``: one string or list of strings each; ``lexical``:
+        the :meth:`lexical` part from a worker. Agreement between systems (:mod:`.consensus`): ``segments``
+        (a key per hypothesis, equal for one source's translations; default: the references) or ``peers``
+        (each hypothesis's other systems' hypotheses)."""
         lex = lexical or self.lexical(hypotheses, references)
         hypotheses, refs, closest, alignments = lex.hypotheses, [list(r) for r in lex.references], lex.closest, lex.alignments
         self.baseline([r for rs in refs for r in rs])
@@ -130,7 +131,7 @@ class Checker:
             self.evidence.clear()
             self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        peers = peer_texts(hypotheses, refs if segments is None else segments)
+        peers = peer_texts(hypotheses, refs if segments is None else segments, peers)
         metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats, peers)
         notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
         segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
@@ -167,9 +168,7 @@ class Checker:
         covered = coverage(self.profile)
         parts = [f"lang:{self.lang}", "detectors:" + ",".join(k for k, v in covered.items() if v)]
         missing = [k for k, v in covered.items() if not v]
-        if missing:
-            parts.append("not-covered:" + ",".join(missing))
-        parts += ["lexicon:wordnet-3.0"] if self.profile.wordnet else []
+        parts += (["not-covered:" + ",".join(missing)] if missing else []) + (["lexicon:wordnet-3.0"] if self.profile.wordnet else [])
         evidence = self.evidence.name
         mapped = "" if self.unrelated_cosine in (None, encoder_constants()["unrelated_cosine"]) else \
             f",scaled:unrelated-cos={self.unrelated_cosine:.3g}"

@@ -1,6 +1,6 @@
 """Agreement between systems: when several machine translations of one source are checked together
 (by default, those with the same references; the batch command line: consecutive records with the
-same references), a flagged phrase that most of the other systems write too is more
+same references, or for line-aligned files, the other systems' same line), a flagged phrase that most of the other systems write too is more
 likely the reference's own wording than this system's error (on expert MQM spans, such flags are
 real errors about half as often as flags on words no other system wrote).
 
@@ -27,10 +27,14 @@ def _normal(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
-def peer_texts(hypotheses: Sequence[str], segments: Sequence[Hashable]) -> list[tuple[str, ...]]:
+def peer_texts(hypotheses: Sequence[str], segments: Sequence[Hashable],
+               given: Sequence[Sequence[str]] | None = None) -> list[tuple[str, ...]]:
     """For each hypothesis, the other hypotheses of the same segment (``segments``: one key per
-    hypothesis, e.g. its references; normalised: lower case, words only), or ``()`` when there are
+    hypothesis, e.g. its references; or ``given``: each hypothesis's others, as line-aligned files
+    of several systems provide them), normalised (lower case, words only); ``()`` when there are
     fewer than :data:`MIN_PEERS` of them."""
+    if given is not None:
+        return [tuple(_normal(p) for p in others) if len(others) >= MIN_PEERS else () for others in given]
     groups: dict[Hashable, list[int]] = defaultdict(list)
     for i, key in enumerate(segments):
         groups[tuple(key) if isinstance(key, list) else key].append(i)
