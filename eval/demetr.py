@@ -96,8 +96,9 @@ def main() -> None:
                         < chrf.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
         found = found_unplaced = 0
         for x, p in zip(items, pert):
-            found += detected(p, *edit_region(x["mt_sent"], x["pert_sent"]))
-            found_unplaced += detected(p, *edit_region(x["mt_sent"], x["pert_sent"]), placed=False)
+            region = edit_region(x["mt_sent"], x["pert_sent"])
+            found += detected(p, *region)
+            found_unplaced += detected(p, *region, placed=False)
         flagged = sum(sum(1 for s in m.spans for c in m.hypothesis[s.start:s.end] if not c.isspace()) for m in mt)
         chars = sum(sum(1 for c in m.hypothesis if not c.isspace()) for m in mt)
         row = (severity, path.stem.split("_", 1)[1], len(items), drop, drop_bleu, drop_chrf, found / len(items),

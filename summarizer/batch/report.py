@@ -47,8 +47,7 @@ class ReportBuilder:
         histogram[min(self.bins - 1, int(row["score"] * self.bins / 100))] += 1
         self._seen += 1
         # span offsets on the reference side are into the closest reference: shown when there is one
-        omissions = row.get("omissions", []) if len(refs) == 1 else []
-        marks = reference_marks(row["spans"]) + omissions if len(refs) == 1 else []
+        marks = reference_marks(row["spans"]) + row.get("omissions", []) if len(refs) == 1 else []
         item = (-row["score"], self._seen, {**row, "mt": mt, "ref": refs[0] if refs else "", "ref_marks": marks})
         if len(self._worst) < self._keep:
             heapq.heappush(self._worst, item)

@@ -131,16 +131,16 @@ class Checker:
             self.evidence.clear()
             self.evidence.embed([t for a in alignments for e in untyped(a) for t in a.swapped(e)])
             self.evidence.token_vectors(list(hypotheses) + [r for rs in refs for r in rs])
-        peers = peer_texts(hypotheses, refs if segments is None else segments, peers)
-        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats, peers)
+        others = peer_texts(hypotheses, refs if segments is None else segments, peers)
+        metrics, stats, scores, flags = self._score(hypotheses, refs, alignments, lex.stats, others)
         notes = [tuple(filter(None, (m.note(h, rs) for m in metrics.values()))) for h, rs in zip(hypotheses, refs)]
-        segments = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
+        results = [SegmentResult(hypothesis, reference, {n: scores[n][i] for n in display_order(scores)},
                                   tuple(spans), tuple(omissions), notes[i])
                     for i, (hypothesis, reference, (spans, omissions)) in enumerate(zip(hypotheses, closest, flags))]
         corpus = {name: metrics[name].corpus_score(stats[name].sum(axis=0)) for name in display_order(metrics)}
         signatures = {name: metrics[name].signature() for name in display_order(metrics)}
         signatures["flags"] = self.flags_signature()
-        return CorpusResult(tuple(segments), corpus, signatures, stats)
+        return CorpusResult(tuple(results), corpus, signatures, stats)
 
     def lexical(self, hypotheses: Sequence[str], references: Sequence[str] | Sequence[Sequence[str]]) -> LexicalPart:
         """The part of :meth:`check_corpus` that needs no model: the inputs checked, the closest

@@ -1,8 +1,9 @@
 """Agreement between systems: when several machine translations of one source are checked together
 (by default, those with the same references; the batch command line: consecutive records with the
-same references, or for line-aligned files, the other systems' same line), a flagged phrase that most of the other systems write too is more
-likely the reference's own wording than this system's error (on expert MQM spans, such flags are
-real errors about half as often as flags on words no other system wrote).
+same references, or for line-aligned files, the other systems' same line), a flagged phrase that
+most of the other systems write too is more likely the reference's own wording than this system's
+error (on expert MQM spans, such flags are real errors about half as often as flags on words no
+other system wrote).
 
 :func:`peer_texts` finds, for each hypothesis, the other hypotheses of the same segment;
 :func:`with_consensus` records on a span the share of those that contain its words. The checker's

@@ -280,12 +280,12 @@ def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageP
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
     if not lang.opposites and not lang.negating_prefixes and not lang.wordnet:
         return None
-    single, phrases = _opposites(lang)
-    hyp = {lang.normal_form(w) for w in hyp_words}
-    ref = {lang.normal_form(w) for w in ref_words}
     found = _wordnet_opposite(hyp_words, ref_words, lang) if lang.wordnet else None
     if found is not None:
         return found
+    single, phrases = _opposites(lang)
+    hyp = {lang.normal_form(w) for w in hyp_words}
+    ref = {lang.normal_form(w) for w in ref_words}
     for word in hyp - ref:
         for other in single.get(word, ()):
             if other in ref and other not in hyp:

@@ -335,11 +335,14 @@ def _kind_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: 
     """A note when a rewording names a broader or narrower kind than the reference ("animal" for
     "dog", "dog" for "animal"; WordNet), which the swap test reads as a paraphrase; None otherwise,
     or when the two words are kinds of each other in different senses."""
-    ref_forms = {lang.normal_form(t.text) for t in _content(ref_tokens, lang)}
-    hyp_forms = {lang.normal_form(t.text) for t in _content(hyp_tokens, lang)}
-    mine = [t.text for t in _content(hyp_tokens, lang) if lang.normal_form(t.text) not in ref_forms]
-    theirs = [t.text for t in _content(ref_tokens, lang) if lang.normal_form(t.text) not in hyp_forms]
-    if not lang.wordnet or not mine or not theirs or min(len(mine), len(theirs)) > 1 or max(len(mine), len(theirs)) > 2:
+    if not lang.wordnet:
+        return None
+    hyp = [(t.text, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
+    ref = [(t.text, lang.normal_form(t.text)) for t in _content(ref_tokens, lang)]
+    hyp_forms, ref_forms = {f for _, f in hyp}, {f for _, f in ref}
+    mine = [w for w, form in hyp if form not in ref_forms]
+    theirs = [w for w, form in ref if form not in hyp_forms]
+    if not mine or not theirs or min(len(mine), len(theirs)) > 1 or max(len(mine), len(theirs)) > 2:
         return None  # one word against a word or a two-word name of a kind ("body part" / "tail")
     for word in mine:
         for other in theirs:

@@ -142,6 +142,8 @@ def _ordinals(code: str) -> dict[str, int]:
     stems, endings = _ORDINAL_STEMS.get(code, ({}, ()))
     words = {stem + ending: value for stem, value in stems.items() for ending in endings}
     return words | ({"tercer": 3} if code == "es" else {})  # "el tercer día"
+
+
 _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only after a number
     "en": {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
     "de": {"hundert": 1e2, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
