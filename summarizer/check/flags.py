@@ -33,7 +33,7 @@ TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number"
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
          "qualifier": ("major", 0.6)}
-GENERALITY_CONFIDENCE = 0.3  # a rewording the swap test passes, naming a broader or narrower kind (WordNet)
+LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
 _PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
 
@@ -320,10 +320,10 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
         severity, confidence = TYPED[kind]
         return Span(start, end, text, category, severity, confidence, suggestion, None, ref_start, ref_end, kind)
     if sim is None or sim >= PARAPHRASE[evidence]:
-        shift = _kind_shift(hyp_tokens, ref_tokens, lang)
+        shift = _lexical_shift(hyp_tokens, ref_tokens, lang)
         if shift is None:
             return None  # an equivalent rewording
-        return Span(start, end, text, category, "minor", GENERALITY_CONFIDENCE, suggestion, shift, ref_start, ref_end,
+        return Span(start, end, text, category, "minor", LEXICAL_SHIFT_CONFIDENCE, suggestion, shift, ref_start, ref_end,
                     "mistranslation")
     severity = "major" if sim < MAJOR_BELOW[evidence] else "minor"
     confidence = round(min(1.0, max(0.05, (PARAPHRASE[evidence] - sim) / PARAPHRASE[evidence] * 2)), 3)
@@ -331,10 +331,10 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
     return Span(start, end, text, category, severity, confidence, suggestion, note, ref_start, ref_end, "mistranslation")
 
 
-def _kind_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
-    """A note when a rewording names a broader or narrower kind than the reference ("animal" for
-    "dog", "dog" for "animal"; WordNet), which the swap test reads as a paraphrase; None otherwise,
-    or when the two words are kinds of each other in different senses."""
+def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+    """A note when a rewording the swap test reads as a paraphrase is not one by WordNet: a noun for
+    a broader or narrower kind ("animal" for "dog"), or one word in place of another WordNet does
+    not list as its synonym, all else equal ("past scale" for "current scale"); None otherwise."""
     if not lang.wordnet:
         return None
     hyp = [(t.text, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
@@ -349,6 +349,10 @@ def _kind_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: 
             up, down = lang.broader(word, other), lang.broader(other, word)
             if up != down:
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
+    rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in words}
+            for side, words in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
+    if len(mine) == len(theirs) == 1 and rest[0] == rest[1] and lang.synonymous(mine[0], theirs[0]) is False:
+        return f"not a synonym of the reference's '{theirs[0]}' in WordNet"
     return None
 
 

@@ -320,6 +320,11 @@ class LanguageProfile:
         """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
         return self.wordnet and english_wordnet().broader(general, specific)
 
+    def synonymous(self, a: str, b: str) -> bool | None:
+        """Whether WordNet lists two words as synonyms ("horrified" / "terrified"); None where it
+        cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
+        return english_wordnet().synonymous(a, b) if self.wordnet else None
+
     def base_forms(self, word: str) -> frozenset[str]:
         """The word and its WordNet base forms in every part of speech ("fell" → "fall", "fell")."""
         if not self.wordnet:

