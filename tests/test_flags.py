@@ -107,6 +107,8 @@ ERRORS = [
     ("en", "The police tell the court that the man drowned.", "The police told the court that the man drowned.", "tense", "major"),
     ("en", "Senator Jones says protesters are peaceful.", "Senator Jones said protesters are peaceful.", "tense", "major"),
     ("en", "The striker makes it 2-0 in added time.", "The striker made it 2-0 in added time.", "tense", "major"),
+    ("en", "The festival begins around noon in the old town.", "The festival began at about noon in the old town.", "tense", "major"),
+    ("en", "The coach already knew the result.", "The coach knows yet the result.", "tense", "major"),
     # a broader or narrower kind than the reference names (WordNet's nouns), which reads as a paraphrase
     ("en", "The farmer sold the animal at the market.", "The farmer sold the dog at the market.", "mistranslation", "minor"),
     ("en", "The farmer sold the dog at the market.", "The farmer sold the animal at the market.", "mistranslation", "minor"),

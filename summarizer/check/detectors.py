@@ -262,8 +262,9 @@ def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Langu
 
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
-    """One main verb in two tenses, and no other content word changed ("the police tells" for "the
-    police told"; not "the built drones" for "the drones it builds")."""
+    """One main verb in two tenses, and no other content word changed but a word or two that cannot be
+    a noun ("the police tells" for "the police told", "already knew" for "knows yet"; not "the built
+    drones" for "the drones it builds", where the participle qualifies a noun)."""
     hyp_forms, ref_forms = [lang.verb_tense(w) for w in hyp_words], [lang.verb_tense(w) for w in ref_words]
     for i, mine in enumerate(hyp_forms):
         for j, theirs in enumerate(ref_forms):
@@ -271,7 +272,9 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
                 continue
             rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
             rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
-            if rest_hyp == rest_ref:
+            changed = rest_hyp ^ rest_ref
+            if len(changed) <= 2 and not any("n" in lang.parts_of_speech(w) or not lang.parts_of_speech(w)
+                                             for w in changed):
                 return True
     return False
 

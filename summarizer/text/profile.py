@@ -334,6 +334,10 @@ class LanguageProfile:
         cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
         return english_wordnet().synonymous(a, b) if self.wordnet else None
 
+    def parts_of_speech(self, word: str) -> frozenset[str]:
+        """WordNet's parts of speech of a word (``n``, ``v``, ``a``, ``r``); empty where unknown or off."""
+        return english_wordnet().parts_of_speech(word) if self.wordnet else frozenset()
+
     def base_forms(self, word: str) -> frozenset[str]:
         """The word and its WordNet base forms in every part of speech ("fell" → "fall", "fell")."""
         if not self.wordnet:

@@ -195,6 +195,10 @@ class WordNet:
         near_mine, near_theirs = self._linked(mine), self._linked(theirs)
         return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
 
+    def parts_of_speech(self, word: str) -> frozenset[str]:
+        """The parts of speech WordNet lists the word under, in any form (``n``, ``v``, ``a``, ``r``)."""
+        return frozenset(p for p, _ in self._all_senses(word))
+
     @functools.lru_cache(maxsize=1 << 16)
     def _all_senses(self, word: str) -> frozenset[tuple[str, int]]:
         return frozenset((pos, o) for pos in POS for base in self.base_forms(word, pos) for o in self._offsets(base, pos))
