@@ -279,6 +279,13 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
     return False
 
 
+def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+    """A pronoun of one gender where the reference has only the other's ("her arm" for "his arm")."""
+    hyp = {lang.gendered[w.casefold()] for w in hyp_words if w.casefold() in lang.gendered}
+    ref = {lang.gendered[w.casefold()] for w in ref_words if w.casefold() in lang.gendered}
+    return len(hyp) == len(ref) == 1 and hyp != ref
+
+
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
     if not lang.opposites and not lang.negating_prefixes and not lang.wordnet:
@@ -412,5 +419,6 @@ def coverage(lang: LanguageProfile) -> dict[str, bool]:
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
                "opposite": bool(lang.opposites or lang.negating_prefixes or lang.wordnet), "tense": bool(lang.tenses),
-               "qualifier": bool(lang.qualifiers), "article": bool(lang.articles)}
+               "qualifier": bool(lang.qualifiers), "article": bool(lang.articles),
+               "gender": bool(lang.gendered)}
     return covered | ({"compound": True} if lang.compounds else {})

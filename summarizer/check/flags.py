@@ -19,8 +19,8 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import (Fact, compound_change, dangling_articles, facts, opposite, spelling_variants, tense_change,
-                        unmatched)
+from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, opposite, spelling_variants,
+                        tense_change, unmatched)
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -33,7 +33,7 @@ SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares 
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
-         "qualifier": ("major", 0.6)}
+         "qualifier": ("major", 0.6), "gender": ("major", 0.8)}
 DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is missing
 LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
@@ -149,6 +149,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
+    if gender_change(hyp_words, ref_words, lang):
+        return "gender"
     if opposite(hyp_words, ref_words, lang):
         return "opposite"
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
@@ -277,7 +279,25 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)
+    spans += _other_gender(a, lang, spans)
     return spans + _dangling(a, lang, spans), omissions
+
+
+def _other_gender(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) -> list[Span]:
+    """Pronouns of one gender where the reference's sentence has pronouns of the other only ("she
+    had beaten it" where the reference says "he" throughout), however the alignment cut them."""
+    ref = [t for t in a.r if t.text.casefold() in lang.gendered]
+    genders = {lang.gendered[t.text.casefold()] for t in ref}
+    if len(genders) != 1:
+        return []
+    found = []
+    for word in a.h:
+        gender = lang.gendered.get(word.text.casefold())
+        if gender is None or gender in genders or any(s.start <= word.start < s.end for s in spans):
+            continue
+        found.append(Span(word.start, word.end, word.text, "substitution", *TYPED["gender"], ref[0].text,
+                          f"the reference refers to this person as '{ref[0].text}'", ref[0].start, ref[0].end, "gender"))
+    return found
 
 
 def _dangling(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) -> list[Span]:

