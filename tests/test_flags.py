@@ -121,6 +121,9 @@ ERRORS = [
     ("vi", "Bà cho biết sẽ từ chức vào tháng Năm.", "Ông cho biết sẽ từ chức vào tháng Năm.", "gender", "major"),
     ("zh", "她说计划有效。", "他说计划有效。", "gender", "major"),
     ("es", "Dijo que ella ganó la carrera.", "Dijo que él ganó la carrera.", "gender", "major"),
+    # an adjective of the reference lost inside a rewording (minor)
+    ("en", "The park offers Africa's gorilla tours.", "The park offers some of the cheapest gorilla tours in Africa.", "omission", "minor"),
+    ("en", "Around 5,000 people died in Texas as a result of the virus.", "Around 5,000 people died in Texas alone due to the virus.", "omission", "minor"),
     # an article that names nothing: a word is missing (shown on the article)
     ("en", "Six students in the were drowning, police said.", "Six students in the area were drowning, police said.", "omission", "major"),
     ("en", "The minister, the of the party, resigned.", "The minister, the leader of the party, resigned.", "omission", "major"),
@@ -217,6 +220,14 @@ def test_gender_is_judged_only_against_a_reference_that_uses_one_gender(checkers
                 if s.type == "gender"]  # the reference has no pronoun to go by
     mixed = en.check("She told him the news.", ["He told her the news."]).spans
     assert {s.type for s in mixed} <= {"gender", "opposite"} and mixed
+
+
+def test_a_lost_modifier_is_an_omission_placed_in_the_hypothesis(checkers):
+    mt, ref = "The park offers Africa's gorilla tours.", "The park offers some of the cheapest gorilla tours in Africa."
+    lost = [o for o in checkers("en").check(mt, [ref]).omissions if o.text == "cheapest"]
+    assert lost and lost[0].note == "a modifier the machine translation does not have" and mt[lost[0].at:].startswith("offers")
+    kept = checkers("en").check("The park offers Africa's cheapest gorilla tours.", [ref]).omissions
+    assert not [o for o in kept if o.text == "cheapest"]  # there, elsewhere in the sentence
 
 
 def test_flags_come_worst_first_and_filters_apply(checkers):

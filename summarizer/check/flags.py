@@ -189,6 +189,28 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
                  "a name the machine translation does not have", type="omission", at=at) for g in groups]
 
 
+def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
+    """Adjectives of a reworded reference phrase ("the cheapest gorilla tracking"; words WordNet
+    lists as adjectives or adverbs only) that the hypothesis has nowhere, nor a WordNet synonym of
+    in its own wording: a qualification lost (minor)."""
+    if not lang.wordnet or e.r2 == e.r1:
+        return []
+    hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
+    hyp_forms = a.content_forms("h", lang)
+    lost = []
+    for t in _content(a.r[e.r1 : e.r2], lang):
+        pos = lang.parts_of_speech(t.text)
+        word = t.text.casefold()
+        if "a" not in pos or pos - {"a", "r"} or lang.normal_form(t.text) in hyp_forms or word in lang.qualifiers \
+                or word in lang.number_qualifiers:
+            continue  # not an adjective, there in another place, or the qualifier detector's ("under 40")
+        if any(lang.synonymous(t.text, w) for w in hyp_words):
+            continue
+        lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None, "a modifier the machine translation"
+                         " does not have", type="omission", at=a.h[e.h1].start if e.h2 > e.h1 else _gap(a, e)))
+    return lost
+
+
 def _gap(a: PairAlignment, e: Edit) -> int:
     """Where in the hypothesis an edit with no hypothesis tokens sits: after the token before it."""
     return a.h[e.h1 - 1].end if e.h1 > 0 else 0
@@ -276,6 +298,8 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
             omissions += [span] if span is not None else []
             continue
         omissions += lost_names(a, e)
+        if kind is None:
+            omissions += _lost_modifiers(a, e, lang)
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)
