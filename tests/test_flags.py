@@ -230,6 +230,13 @@ def test_a_lost_modifier_is_an_omission_placed_in_the_hypothesis(checkers):
     assert not [o for o in kept if o.text == "cheapest"]  # there, elsewhere in the sentence
 
 
+def test_a_diminished_opposite_is_not_an_opposite(checkers):
+    ref = "The park offers the cheapest gorilla tours in Africa."
+    least = checkers("en").check("The park offers the least expensive gorilla tours in Africa.", [ref]).spans
+    most = checkers("en").check("The park offers the most expensive gorilla tours in Africa.", [ref]).spans
+    assert "opposite" not in {s.type for s in least} and "opposite" in {s.type for s in most}
+
+
 def test_flags_come_worst_first_and_filters_apply(checkers):
     mt, ref = "Troops did not leave the city of Kiev on Monday.", "Troops left the city of Kyiv on Tuesday."
     spans = checkers("en").check(mt, [ref]).spans

@@ -287,7 +287,20 @@ def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Lang
 
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
-    """A pair of words of opposite meaning, one on each side (normal forms compared), or None."""
+    """A pair of words of opposite meaning, one on each side (normal forms compared), or None; not
+    where one of the two follows a diminisher ("least expensive" for "cheapest")."""
+    found = _opposite(hyp_words, ref_words, lang)
+    if found is None:
+        return None
+    for words, word in zip((hyp_words, ref_words), found):
+        folded = [w.casefold() for w in words]
+        i = folded.index(word.casefold()) if word.casefold() in folded else -1
+        if i > 0 and folded[i - 1] in lang.diminishers:
+            return None
+    return found
+
+
+def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     if not lang.opposites and not lang.negating_prefixes and not lang.wordnet:
         return None
     found = _wordnet_opposite(hyp_words, ref_words, lang) if lang.wordnet else None

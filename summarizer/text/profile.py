@@ -251,6 +251,11 @@ _UNITS = (
 _NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
                  "es": ("solo", "sólo")}
 
+# Words that turn an adjective into its opposite's degree: "least expensive" is "cheapest", not an
+# opposite of it.
+_DIMINISHERS = {"en": ("less", "least"), "de": ("weniger", "wenigsten"), "fr": ("moins",), "es": ("menos",),
+                "it": ("meno",), "nl": ("minder", "minst")}
+
 # Pronouns that mark a person's gender (masculine, feminine): one for the other is a different person.
 # Only where the pronoun says nothing else: not German "sie" (she, they, you), nor French "il"
 # ("il faut"), nor Vietnamese kin terms beyond "ông"/"bà".
@@ -311,6 +316,7 @@ class LanguageProfile:
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
+    diminishers: tuple[str, ...] = ()  # "less", "least": before an adjective, its opposite's degree
     gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
     not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
@@ -453,6 +459,7 @@ def profile(code: str | None) -> LanguageProfile:
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
         negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
+        diminishers=_DIMINISHERS.get(code, ()),
         gendered={w: g for g, words in zip("mf", _GENDERED_PRONOUNS.get(code, ((), ()))) for w in words},
         not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]), wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
