@@ -97,6 +97,13 @@ ERRORS = [
     ("en", "The ceasefire remains stable, officials said.", "The ceasefire remains unstable, officials said.", "opposite", "critical"),
     ("en", "The minister was aware of the report.", "The minister was unaware of the report.", "opposite", "critical"),
     ("de", "Die Lage im Norden ist sicher.", "Die Lage im Norden ist unsicher.", "opposite", "critical"),
+    # the list's opposites in inflected forms: English base forms (WordNet), stems of other languages' infinitives
+    ("en", "Unemployment rose sharply last year.", "Unemployment dropped sharply last year.", "opposite", "critical"),
+    ("de", "Die Preise stiegen im Mai um 3 Prozent.", "Die Preise fielen im Mai um 3 Prozent.", "opposite", "critical"),
+    ("de", "Das Unternehmen exportiert Autos.", "Das Unternehmen importiert Autos.", "opposite", "critical"),
+    ("fr", "Les exportations ont progressé de 4 %.", "Les exportations ont reculé de 4 %.", "opposite", "critical"),
+    ("es", "Los precios subieron en mayo.", "Los precios bajaron en mayo.", "opposite", "critical"),
+    ("es", "Las ventas aumentaron un 3 %.", "Las ventas disminuyeron un 3 %.", "opposite", "critical"),
     # opposites from WordNet's antonyms, beyond the listed pairs (either side's word may carry the link)
     ("en", "The gap between the two parties widened last year.", "The gap between the two parties narrowed last year.", "opposite", "critical"),
     ("en", "It does not indicate slow progress toward recovery.", "It does not indicate rapid progress toward recovery.", "opposite", "critical"),
@@ -164,6 +171,7 @@ PARAPHRASES = [
     ("The emotional response of the crowd surprised him.", "The emotional reaction of the crowd surprised him."),
     ("Lions eat antelopes and deer.", "Lions consume antelopes and deer."),
     ("About a third of the area is water.", "About one-third of the area is water."),
+    ("Sales dropped 3% in May.", "Sales fell 3% in May."),
 ]
 
 

@@ -307,8 +307,8 @@ def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Language
     if found is not None:
         return found
     single, phrases = _opposites(lang)
-    hyp = {lang.normal_form(w) for w in hyp_words}
-    ref = {lang.normal_form(w) for w in ref_words}
+    hyp = set().union(*(_list_keys(w, single, lang) for w in hyp_words))
+    ref = set().union(*(_list_keys(w, single, lang) for w in ref_words))
     for word in hyp - ref:
         for other in single.get(word, ()):
             if other in ref and other not in hyp:
@@ -361,6 +361,26 @@ def _opposites(lang: LanguageProfile) -> tuple[dict[str, set[str]], list[tuple[s
                 single.setdefault(lang.normal_form(b), set()).add(lang.normal_form(a))
         _OPPOSITE_INDEX[lang.code] = (single, phrases)
     return _OPPOSITE_INDEX[lang.code]
+
+
+_INFINITIVE_ENDINGS = {"de": ("en",), "nl": ("en",), "fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"),
+                       "it": ("are", "ere", "ire"), "pt": ("ar", "er", "ir")}
+
+
+def _list_keys(word: str, single: dict[str, set[str]], lang: LanguageProfile) -> set[str]:
+    """The opposites list's entries a word stands for: its normal form; in English also its WordNet
+    base forms ("rose" → rise, "dropped" → drop); where verbs inflect in ways the normal form does not
+    undo, an infinitive of the list whose stem of 5+ letters begins the word ("augmenté" →
+    augmenter, "exportiert" → exportieren)."""
+    form = lang.normal_form(word)
+    keys = {form}
+    if lang.wordnet:
+        keys |= {lang.normal_form(b) for b in lang.base_forms(word)}
+    for key in single:
+        for ending in _INFINITIVE_ENDINGS.get(lang.code, ()):
+            if key.endswith(ending) and len(key) - len(ending) >= 5 and form.startswith(key[: -len(ending)]):
+                keys.add(key)
+    return keys
 
 
 def _contains(text: str, term: str, lang: LanguageProfile) -> bool:

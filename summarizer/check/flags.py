@@ -140,6 +140,15 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
     if tense_change(hyp_words, ref_words, lang):
         return "tense"
+    if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
+        if gender_change(hyp_words, ref_words, lang):
+            return "gender"
+        if opposite(hyp_words, ref_words, lang):
+            return "opposite"
+        if lang.compounds and len(hyp_words) == len(ref_words) == 1:
+            parts = compound_change(hyp_words[0], ref_words[0])
+            if parts is not None:
+                return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
     if e.kind == "inflection":
         return "spelling" if hyp_words and hyp_words[0].casefold() == ref_words[0].casefold() else "inflection"
     if e.kind != "substitution":
@@ -149,18 +158,10 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
-    if gender_change(hyp_words, ref_words, lang):
-        return "gender"
-    if opposite(hyp_words, ref_words, lang):
-        return "opposite"
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
         return "spelling"
     if any(f.kind == "entity" for f in hyp_facts) and any(f.kind == "entity" for f in ref_facts):
         return "entity"
-    if lang.compounds and len(hyp_words) == len(ref_words) == 1:
-        parts = compound_change(hyp_words[0], ref_words[0])
-        if parts is not None:
-            return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
     return None
 
 

@@ -210,20 +210,23 @@ _OPPOSITES = {
         lang kurz|stark schwach|schnell langsam|heiß kalt|reich arm|billig teuer|positiv negativ|erfolg misserfolg
         angriff verteidigung|krieg frieden|sicher gefährlich|wahr falsch|schuldig unschuldig|immer nie|mit ohne
         öffentlich privat|inland ausland|mann frau|männer frauen|vater mutter|sohn tochter|überschuss defizit
-        morgen abend|tag nacht|sommer winter|frühling herbst""",
+        morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
+        steigt sinkt|stiegen sanken|gestiegen gefallen|importieren exportieren|erhöhten senkten|wächst schrumpft""",
     "fr": """augmenter diminuer|hausse baisse|augmentation diminution|croissance baisse|gagner perdre|victoire défaite
         accepter refuser|approuver rejeter|autoriser interdire|légal illégal|importer exporter|importation exportation
         acheter vendre|ouvrir fermer|début fin|tôt tard|avant après|premier dernier|nord sud|est ouest|gauche droite
         haut bas|plus moins|grand petit|long court|fort faible|rapide lent|chaud froid|riche pauvre|cher/bon marché
         positif négatif|succès échec|attaque défense|guerre paix|vrai faux|coupable innocent|toujours jamais|avec sans
-        public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir""",
+        public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir
+        augmenter baisser|grimper chuter|progresser reculer""",
     "es": """aumentar disminuir|subir bajar|subida bajada|aumento disminución|crecimiento caída|ganar perder
         victoria derrota|aceptar rechazar|aprobar rechazar|permitir prohibir|legal ilegal|importar exportar
         importación exportación|comprar vender|abrir cerrar|inicio fin|temprano tarde|antes después|primero último
         norte sur|este oeste|izquierda derecha|alto bajo|más menos|grande pequeño|largo corto|fuerte débil
         rápido lento|caliente frío|rico pobre|caro barato|positivo negativo|éxito fracaso|ataque defensa
         guerra paz|verdadero falso|culpable inocente|siempre nunca|con sin|público privado|hombre mujer
-        hombres mujeres|padre madre|hijo hija|superávit déficit|día noche|verano invierno|mañana noche""",
+        hombres mujeres|padre madre|hijo hija|superávit déficit|día noche|verano invierno|mañana noche
+        subieron bajaron|subió bajó|sube baja|suben bajan|subido bajado|aumentaron cayeron|aumentó cayó""",
     "vi": """tăng giảm|tăng trưởng/suy giảm|lãi lỗ|thắng thua|chiến thắng/thất bại|chấp nhận/từ chối|đồng ý/phản đối
         cho phép/cấm|hợp pháp/bất hợp pháp|nhập khẩu/xuất khẩu|mua bán|mở đóng|bắt đầu/kết thúc|sớm muộn|trước sau
         đầu tiên/cuối cùng|bắc nam|đông tây|trái phải|cao thấp|nhiều ít|lớn nhỏ|dài ngắn|mạnh yếu|nhanh chậm
