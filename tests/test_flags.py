@@ -122,6 +122,9 @@ ERRORS = [
     # one word WordNet does not list as a synonym of the reference's, all else equal
     ("en", "The museum shows its past collection online.", "The museum shows its current collection online.", "mistranslation", "minor"),
     ("en", "Workers repaired the small bridge over the river.", "Workers repaired the main bridge over the river.", "mistranslation", "minor"),
+    # a country named first in a sentence is a name too (CLDR's country names)
+    ("en", "Germany signed the treaty in Paris.", "France signed the treaty in Paris.", "entity", "major"),
+    ("vi", "Nhật Bản và Việt Nam ký hiệp định.", "Hàn Quốc và Việt Nam ký hiệp định.", "entity", "major"),
     # a pronoun of another gender, where the alignment cuts it as a substitution or not at all
     ("en", "The mayor said she would resign in May.", "The mayor said he would resign in May.", "gender", "major"),
     ("en", "Coach Lee hurt his knee when he fell in training.", "Coach Lee hurt her knee falling in training.", "gender", "major"),

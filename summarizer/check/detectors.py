@@ -206,7 +206,8 @@ def _qualifier_pattern(lang: LanguageProfile) -> tuple[re.Pattern | None, dict[s
 
 
 def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
-    """Capitalised words that are not the first word of a sentence (names), where the script has case."""
+    """Capitalised words that are not the first word of a sentence (names), where the script has case;
+    a country's name (CLDR) is a name even first in a sentence."""
     if not lang.has_case or lang.capitalizes_nouns:
         return []
     words = [t for t in tokens if t.is_word]
@@ -217,7 +218,8 @@ def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[
         acronym = len(t.text) > 1 and t.text.isupper()  # "US" is a name, "us" a function word
         if not t.is_word or not t.text[:1].isupper() or (t.text.casefold() in lang.stopwords and not acronym):
             continue
-        if i == 0 or _SENTENCE_END.search(text[: t.start]) or t.text.casefold() in lang.calendar:
+        first = i == 0 or _SENTENCE_END.search(text[: t.start])
+        if (first and t.text not in lang.countries) or t.text.casefold() in lang.calendar:
             continue
         facts.append(Fact("entity", entity_key(t.text), t.start, t.end))
     return facts

@@ -319,6 +319,7 @@ class LanguageProfile:
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()  # one-word CLDR country names ("Germany"): names even first in a sentence
     diminishers: tuple[str, ...] = ()  # "less", "least": before an adjective, its opposite's degree
     gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
@@ -408,7 +409,8 @@ def _pairs(table: str) -> tuple[tuple[str, str], ...]:
 
 
 def _cldr(code: str) -> dict:
-    """Decimal and group symbols, calendar names and unit names of a locale, from CLDR via Babel."""
+    """Decimal and group symbols, calendar names, unit names and one-word country names of a locale,
+    from CLDR via Babel."""
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -442,8 +444,9 @@ def _cldr(code: str) -> dict:
                     if count != "per" and name and not name.isdigit():
                         units.setdefault(name, unit)
     symbols = locale.number_symbols["latn"]
+    countries = frozenset(n for code_, n in locale.territories.items() if code_.isalpha() and n.isalpha() and n[:1].isupper())
     return {"decimal": symbols["decimal"], "group": symbols["group"], "calendar": calendar, "units": units,
-            "capitalized_names": frozenset(capitalized - lowercase)}
+            "capitalized_names": frozenset(capitalized - lowercase), "countries": countries}
 
 
 @functools.lru_cache(maxsize=None)
