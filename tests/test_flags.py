@@ -122,6 +122,12 @@ ERRORS = [
     # one word WordNet does not list as a synonym of the reference's, all else equal
     ("en", "The museum shows its past collection online.", "The museum shows its current collection online.", "mistranslation", "minor"),
     ("en", "Workers repaired the small bridge over the river.", "Workers repaired the main bridge over the river.", "mistranslation", "minor"),
+    # day periods from CLDR beyond a.m./p.m. ("morgens", "du soir"); Chinese ones before the time
+    ("de", "Der Zug fährt um 7 Uhr morgens.", "Der Zug fährt um 7 Uhr abends.", "date-time", "major"),
+    ("fr", "Le train part à 7 heures du matin.", "Le train part à 7 heures du soir.", "date-time", "major"),
+    ("zh", "会议在上午9点举行。", "会议在下午9点举行。", "date-time", "major"),
+    # content added: a verb with its object is major
+    ("en", "Police arrested the suspect on Monday and charged him with fraud.", "Police arrested the suspect on Monday.", "addition", "major"),
     # a country named first in a sentence is a name too (CLDR's country names)
     ("en", "Germany signed the treaty in Paris.", "France signed the treaty in Paris.", "entity", "major"),
     ("vi", "Nhật Bản và Việt Nam ký hiệp định.", "Hàn Quốc và Việt Nam ký hiệp định.", "entity", "major"),

@@ -155,8 +155,9 @@ def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
         name = m.group().casefold()
         if name in lang.capitalized_names and " " not in name and not m.group()[:1].isupper():
             continue  # "may" the verb; multi-word names ("thứ Hai") are unambiguous
-        if lang.calendar[name].startswith("period:") and not re.search(r"\d\s?$", text[: m.start()]):
-            continue  # a.m. / p.m. after a time only ("Am Montag" is not a time)
+        if lang.calendar[name] in ("period:am", "period:pm") and not re.search(r"\d\s?$", text[: m.start()]) \
+                and not (lang.unspaced and re.match(r"\d", text[m.end():])):
+            continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is); "morgens" anywhere
         facts.append(Fact("date-time", lang.calendar[name], m.start(), m.end()))
     return facts
 

@@ -373,7 +373,7 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
         if kind == "addition" and not content:
             return None
         fact = any(f.kind in ("entity", "number", "date-time") and start <= f.start < end for f in a.extra_hyp)
-        severity = "major" if len(content) >= 3 or fact else "minor"
+        severity = "major" if len(content) >= 2 or fact else "minor"
         severity, confidence = TYPED.get(kind, (severity, 0.3 + 0.15 * len(content)))
         return Span(start, end, text, "addition", severity, round(min(1.0, confidence), 3), None, type=kind)
     suggestion, ref_start, ref_end = _text(a.ref, ref_tokens), ref_tokens[0].start, ref_tokens[-1].end

@@ -433,6 +433,10 @@ def _cldr(code: str) -> dict:
             if name:
                 calendar.setdefault(name.casefold(), f"period:{period}")
     calendar.update({"a.m": "period:am", "p.m": "period:pm"} if code == "en" else {})
+    if code != "vi":  # Vietnamese day periods are syllables of common words ("tối" in "tối đa", maximum)
+        for key, name in locale.day_periods["format"]["wide"].items():  # "morgens", "du soir", "下午"
+            if key not in ("am", "pm"):
+                calendar.setdefault(name.casefold(), f"period:{key.rstrip('12')}")
     units: dict[str, str] = {}
     variants = [locale] + ([Locale.parse("en_GB")] if code == "en" else [])  # "kilometres" as well as "kilometers"
     for unit in _UNITS:
