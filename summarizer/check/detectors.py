@@ -374,16 +374,31 @@ def _list_keys(word: str, single: dict[str, set[str]], lang: LanguageProfile) ->
     """The opposites list's entries a word stands for: its normal form; in English also its WordNet
     base forms ("rose" → rise, "dropped" → drop); where verbs inflect in ways the normal form does not
     undo, an infinitive of the list whose stem of 5+ letters begins the word ("augmenté" →
-    augmenter, "exportiert" → exportieren)."""
-    form = lang.normal_form(word)
-    keys = {form}
-    if lang.wordnet:
-        keys |= {lang.normal_form(b) for b in lang.base_forms(word)}
-    for key in single:
-        for ending in _INFINITIVE_ENDINGS.get(lang.code, ()):
-            if key.endswith(ending) and len(key) - len(ending) >= 5 and form.startswith(key[: -len(ending)]):
-                keys.add(key)
-    return keys
+    augmenter, "exportiert" → exportieren). Cached per language and word."""
+    cache = _LIST_KEYS.setdefault(lang.code, {})
+    if word not in cache:
+        form = lang.normal_form(word)
+        keys = {form}
+        if lang.wordnet:
+            keys |= {lang.normal_form(b) for b in lang.base_forms(word)}
+        keys |= {key for stem, key in _stems(single, lang) if form.startswith(stem)}
+        if len(cache) > 1 << 16:
+            cache.clear()
+        cache[word] = frozenset(keys)
+    return cache[word]
+
+
+_LIST_KEYS: dict[str, dict[str, frozenset[str]]] = {}
+_STEMS: dict[str, list[tuple[str, str]]] = {}
+
+
+def _stems(single: dict[str, set[str]], lang: LanguageProfile) -> list[tuple[str, str]]:
+    """(stem, entry) for the list's infinitives with a stem of 5+ letters, built once per language."""
+    if lang.code not in _STEMS:
+        endings = _INFINITIVE_ENDINGS.get(lang.code, ())
+        _STEMS[lang.code] = [(key[: -len(e)], key) for key in single for e in endings
+                             if key.endswith(e) and len(key) - len(e) >= 5]
+    return _STEMS[lang.code]
 
 
 def _contains(text: str, term: str, lang: LanguageProfile) -> bool:
