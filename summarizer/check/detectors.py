@@ -276,8 +276,7 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
             rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
             rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
             changed = rest_hyp ^ rest_ref
-            if len(changed) <= 2 and not any("n" in lang.parts_of_speech(w) or not lang.parts_of_speech(w)
-                                             for w in changed):
+            if len(changed) <= 2 and all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed):
                 return True
     return False
 
@@ -290,17 +289,11 @@ def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Lang
 
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
-    """A pair of words of opposite meaning, one on each side (normal forms compared), or None; not
-    where one of the two follows a diminisher ("least expensive" for "cheapest")."""
-    found = _opposite(hyp_words, ref_words, lang)
-    if found is None:
-        return None
-    for words, word in zip((hyp_words, ref_words), found):
-        folded = [w.casefold() for w in words]
-        i = folded.index(word.casefold()) if word.casefold() in folded else -1
-        if i > 0 and folded[i - 1] in lang.diminishers:
-            return None
-    return found
+    """A pair of words of opposite meaning, one on each side (normal forms compared), or None; a word
+    right after a diminisher does not count ("least expensive" for "cheapest")."""
+    def undiminished(words: Sequence[str]) -> list[str]:
+        return [w for i, w in enumerate(words) if i == 0 or words[i - 1].casefold() not in lang.diminishers]
+    return _opposite(undiminished(hyp_words), undiminished(ref_words), lang)
 
 
 def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
@@ -309,9 +302,9 @@ def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Language
     found = _wordnet_opposite(hyp_words, ref_words, lang) if lang.wordnet else None
     if found is not None:
         return found
-    single, phrases = _opposites(lang)
-    hyp = set().union(*(_list_keys(w, single, lang) for w in hyp_words))
-    ref = set().union(*(_list_keys(w, single, lang) for w in ref_words))
+    single, phrases, stems = _opposites(lang)
+    hyp = set().union(*(_list_keys(w, stems, lang) for w in hyp_words))
+    ref = set().union(*(_list_keys(w, stems, lang) for w in ref_words))
     for word in hyp - ref:
         for other in single.get(word, ()):
             if other in ref and other not in hyp:
@@ -347,12 +340,13 @@ def _wordnet_opposite(hyp_words: Sequence[str], ref_words: Sequence[str],
     return None
 
 
-_OPPOSITE_INDEX: dict[str, tuple[dict[str, set[str]], list[tuple[str, str]]]] = {}
+_OPPOSITE_INDEX: dict[str, tuple[dict[str, set[str]], list[tuple[str, str]], list[tuple[str, str]]]] = {}
 
 
-def _opposites(lang: LanguageProfile) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
-    """The profile's opposites as normal form → its opposites (single words), and phrase pairs
-    (both directions), built once per language."""
+def _opposites(lang: LanguageProfile) -> tuple[dict[str, set[str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The profile's opposites as normal form → its opposites (single words), phrase pairs (both
+    directions), and (stem, entry) for the infinitives among them with a stem of 5+ letters
+    (:data:`_INFINITIVE_ENDINGS`), built once per language."""
     if lang.code not in _OPPOSITE_INDEX:
         single: dict[str, set[str]] = {}
         phrases: list[tuple[str, str]] = []
@@ -362,7 +356,9 @@ def _opposites(lang: LanguageProfile) -> tuple[dict[str, set[str]], list[tuple[s
             else:
                 single.setdefault(lang.normal_form(a), set()).add(lang.normal_form(b))
                 single.setdefault(lang.normal_form(b), set()).add(lang.normal_form(a))
-        _OPPOSITE_INDEX[lang.code] = (single, phrases)
+        endings = _INFINITIVE_ENDINGS.get(lang.code, ())
+        stems = [(key[: -len(e)], key) for key in single for e in endings if key.endswith(e) and len(key) - len(e) >= 5]
+        _OPPOSITE_INDEX[lang.code] = (single, phrases, stems)
     return _OPPOSITE_INDEX[lang.code]
 
 
@@ -370,18 +366,18 @@ _INFINITIVE_ENDINGS = {"de": ("en",), "nl": ("en",), "fr": ("er", "ir", "re"), "
                        "it": ("are", "ere", "ire"), "pt": ("ar", "er", "ir")}
 
 
-def _list_keys(word: str, single: dict[str, set[str]], lang: LanguageProfile) -> set[str]:
+def _list_keys(word: str, stems: Sequence[tuple[str, str]], lang: LanguageProfile) -> frozenset[str]:
     """The opposites list's entries a word stands for: its normal form; in English also its WordNet
     base forms ("rose" → rise, "dropped" → drop); where verbs inflect in ways the normal form does not
-    undo, an infinitive of the list whose stem of 5+ letters begins the word ("augmenté" →
-    augmenter, "exportiert" → exportieren). Cached per language and word."""
+    undo, an infinitive of the list whose stem (``stems``) begins the word ("augmenté" → augmenter,
+    "exportiert" → exportieren). Cached per language and word."""
     cache = _LIST_KEYS.setdefault(lang.code, {})
     if word not in cache:
         form = lang.normal_form(word)
         keys = {form}
         if lang.wordnet:
             keys |= {lang.normal_form(b) for b in lang.base_forms(word)}
-        keys |= {key for stem, key in _stems(single, lang) if form.startswith(stem)}
+        keys |= {key for stem, key in stems if form.startswith(stem)}
         if len(cache) > 1 << 16:
             cache.clear()
         cache[word] = frozenset(keys)
@@ -389,16 +385,6 @@ def _list_keys(word: str, single: dict[str, set[str]], lang: LanguageProfile) ->
 
 
 _LIST_KEYS: dict[str, dict[str, frozenset[str]]] = {}
-_STEMS: dict[str, list[tuple[str, str]]] = {}
-
-
-def _stems(single: dict[str, set[str]], lang: LanguageProfile) -> list[tuple[str, str]]:
-    """(stem, entry) for the list's infinitives with a stem of 5+ letters, built once per language."""
-    if lang.code not in _STEMS:
-        endings = _INFINITIVE_ENDINGS.get(lang.code, ())
-        _STEMS[lang.code] = [(key[: -len(e)], key) for key in single for e in endings
-                             if key.endswith(e) and len(key) - len(e) >= 5]
-    return _STEMS[lang.code]
 
 
 def _contains(text: str, term: str, lang: LanguageProfile) -> bool:

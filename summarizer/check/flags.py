@@ -185,9 +185,8 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
             groups[-1].append(f)
         else:
             groups.append([f])
-    at = a.h[e.h1].start if e.h2 > e.h1 else _gap(a, e)
     return [Span(g[0].start, g[-1].end, a.ref[g[0].start : g[-1].end], "omission", "major", 0.5, None,
-                 "a name the machine translation does not have", type="omission", at=at) for g in groups]
+                 "a name the machine translation does not have", type="omission", at=_place(a, e)) for g in groups]
 
 
 def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
@@ -208,8 +207,13 @@ def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Sp
         if any(lang.synonymous(t.text, w) for w in hyp_words):
             continue
         lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None, "a modifier the machine translation"
-                         " does not have", type="omission", at=a.h[e.h1].start if e.h2 > e.h1 else _gap(a, e)))
+                         " does not have", type="omission", at=_place(a, e)))
     return lost
+
+
+def _place(a: PairAlignment, e: Edit) -> int:
+    """Where in the hypothesis words of an edit's reference side are missing: at its hypothesis side."""
+    return a.h[e.h1].start if e.h2 > e.h1 else _gap(a, e)
 
 
 def _gap(a: PairAlignment, e: Edit) -> int:
