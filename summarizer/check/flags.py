@@ -19,7 +19,8 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, opposite, spelling_variants,
+from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, negated_opposite, opposite,
+                        spelling_variants,
                         tense_change, unmatched)
 from .spans import Span
 
@@ -88,6 +89,8 @@ def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
     a = PairAlignment(hyp, ref, h, r, _moved(align_tokens(h, r, lang), h, r, lang))
     a.hyp_facts, a.ref_facts = facts(hyp, h, lang), facts(ref, r, lang)
     a.extra_hyp, a.extra_ref = _without_spelling_variants(*unmatched(a.hyp_facts, a.ref_facts))
+    a.extra_hyp = _without_negated_opposites(a.extra_hyp, h, r, lang)
+    a.extra_ref = _without_negated_opposites(a.extra_ref, r, h, lang)
     for i, e in enumerate(a.edits):
         kind = _type(a, e, lang)
         if kind is None and e.h2 - e.h1 == 1 and _content([h[e.h1]], lang):
@@ -101,6 +104,19 @@ def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[F
     def variant(f: Fact, others: list[Fact]) -> bool:
         return f.kind == "entity" and any(o.kind == "entity" and spelling_variants(f.key, o.key) for o in others)
     return [f for f in hyp if not variant(f, ref)], [f for f in ref if not variant(f, hyp)]
+
+
+def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],
+                               lang: LanguageProfile) -> list[Fact]:
+    """Negations worded on the other side as the opposite word ("not correct" for "incorrect") say
+    the same: they are not extra."""
+    words = [t.text for t in other if t.is_word]
+    kept = []
+    for f in extra:
+        after = [t.text for t in tokens if t.is_word and t.start >= f.start]
+        if f.kind != "negation" or not negated_opposite(after, words, lang):
+            kept.append(f)
+    return kept
 
 
 def _moved(edits: list[Edit], h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> list[Edit]:
@@ -134,6 +150,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     for kind in _FACT_ORDER:
         if kind in kinds and (e.kind in ("substitution", "inflection") or kind in _PRESENCE or kind in changed):
             return kind
+    if _swapped_numbers(a, e, hyp_range, ref_range):
+        return "number"
     if _same_apart_from_facts(a, e, hyp_range, ref_range, lang):
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
@@ -165,6 +183,16 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     return None
 
 
+def _swapped_numbers(a: PairAlignment, e: Edit, hyp_range: tuple[int, int], ref_range: tuple[int, int]) -> bool:
+    """A substitution between numbers that are all different, though each sentence has the other's
+    numbers somewhere ("killed 12 and injured 40" / "killed 40 and injured 12"): facts swapped."""
+    if e.kind != "substitution":
+        return False
+    mine = {f.key for f in a.hyp_facts if f.kind == "number" and f.start < hyp_range[1] and hyp_range[0] < f.end}
+    theirs = {f.key for f in a.ref_facts if f.kind == "number" and f.start < ref_range[1] and ref_range[0] < f.end}
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
 def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
     """Names inside a substitution's reference side that the hypothesis has nowhere, in any form or
     case ("goods imported" for "goods from Central America came"), as omissions; none when the
@@ -190,25 +218,39 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
 
 
 def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
-    """Adjectives of a reworded reference phrase ("the cheapest gorilla tracking"; words WordNet
-    lists as adjectives or adverbs only) that the hypothesis has nowhere, nor a WordNet synonym of
-    in its own wording: a qualification lost (minor)."""
+    """Adjectives of a reworded reference phrase that the hypothesis has nowhere, nor a WordNet
+    synonym of in its own wording: a qualification lost (minor). Adjectives are words WordNet lists
+    as adjectives or adverbs only ("the cheapest gorilla tracking"), or as adjectives and nouns
+    too where the noun they qualify is in the hypothesis with nothing in their place ("to adult
+    pornography" for "on pornography")."""
     if not lang.wordnet or e.r2 == e.r1:
         return []
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     hyp_forms = a.content_forms("h", lang)
     lost = []
-    for t in _content(a.r[e.r1 : e.r2], lang):
-        pos = lang.parts_of_speech(t.text)
-        word = t.text.casefold()
-        if "a" not in pos or pos - {"a", "r"} or lang.normal_form(t.text) in hyp_forms or word in lang.qualifiers \
-                or word in lang.number_qualifiers:
-            continue  # not an adjective, there in another place, or the qualifier detector's ("under 40")
-        if any(lang.synonymous(t.text, w) for w in hyp_words):
+    for i in range(e.r1, e.r2):
+        t = a.r[i]
+        if not t.is_word or not lang.is_content(t.text):
             continue
+        pos, word = lang.parts_of_speech(t.text), t.text.casefold()
+        if "a" not in pos or (pos - {"a", "r"} and not _qualifies_kept_noun(a, i, pos, lang)) \
+                or lang.normal_form(t.text) in hyp_forms or word in lang.qualifiers or word in lang.number_qualifiers:
+            continue  # not an adjective, there in another place, or the qualifier detector's ("under 40")
+        if any(lang.synonymous(t.text, w) for w in hyp_words) or negated_opposite(hyp_words, [t.text], lang):
+            continue  # said in other words ("not legal" for "illegal")
         lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None, "a modifier the machine translation"
                          " does not have", type="omission", at=_place(a, e)))
     return lost
+
+
+def _qualifies_kept_noun(a: PairAlignment, i: int, pos: frozenset[str], lang: LanguageProfile) -> bool:
+    """Whether reference word ``i`` (not a verb form, not a number) stands before a noun that the
+    hypothesis has with no content word before it (nothing took the word's place)."""
+    if "v" in pos or not a.r[i].text.isalpha() or i + 1 >= len(a.r) or "n" not in lang.parts_of_speech(a.r[i + 1].text):
+        return False
+    noun = lang.normal_form(a.r[i + 1].text)
+    return any(lang.normal_form(t.text) == noun and (k == 0 or not lang.is_content(a.h[k - 1].text))
+               for k, t in enumerate(a.h))
 
 
 def _place(a: PairAlignment, e: Edit) -> int:

@@ -99,8 +99,8 @@ _NEGATING_PREFIXES = {
 }
 
 _NEGATORS = {
-    "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot"),
-    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder"),
+    "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"),
+    "de": ("nicht", "ohne", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder"),
     "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "ni", "sans"),
     "es": ("no", "nunca", "jamás", "ningún", "ninguno", "ninguna", "nada", "nadie", "ni", "sin", "tampoco"),
     "pt": ("não", "nunca", "jamais", "nenhum", "nenhuma", "nada", "ninguém", "nem", "sem"),
@@ -345,6 +345,10 @@ class LanguageProfile:
     def broader(self, general: str, specific: str) -> bool:
         """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
         return self.wordnet and english_wordnet().broader(general, specific)
+
+    def is_name(self, word: str) -> bool:
+        """Whether WordNet knows the word only as a name ("Hanoi"; see :meth:`.WordNet.is_name`)."""
+        return self.wordnet and english_wordnet().is_name(word)
 
     def synonymous(self, a: str, b: str) -> bool | None:
         """Whether WordNet lists two words as synonyms ("horrified" / "terrified"); None where it

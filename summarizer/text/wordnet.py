@@ -195,6 +195,15 @@ class WordNet:
         near_mine, near_theirs = self._linked(mine), self._linked(theirs)
         return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
 
+    @functools.lru_cache(maxsize=1 << 12)
+    def is_name(self, word: str) -> bool:
+        """Whether WordNet knows the word only as a noun whose first sense is one named thing (an
+        instance of a kind: "Hanoi", "Bangkok"), not a common word ("Mark", "Bill")."""
+        senses = self._all_senses(word)
+        nouns = self._offsets(word.casefold(), "n")
+        return bool(nouns) and {p for p, _ in senses} == {"n"} and any(
+            pointer[0] == "@i" for pointer in self._synset("n", nouns[0])[1])
+
     def parts_of_speech(self, word: str) -> frozenset[str]:
         """The parts of speech WordNet lists the word under, in any form (``n``, ``v``, ``a``, ``r``)."""
         return frozenset(p for p, _ in self._all_senses(word))
