@@ -191,6 +191,9 @@ PARAPHRASES = [
     ("The first figures were incorrect.", "The first figures were not correct."),
     ("The referendum was not legal, the court said.", "The referendum was illegal, the court said."),
     ("Thousands of homes are without power.", "Thousands of homes have no power."),
+    ("The thirteen colonies formed a weak government.", "The 13 colonies formed a weak government."),
+    ("The eighth game was played in Nagoya on June 20th.", "The 8th game was played in Nagoya on June 20."),
+    ("The park covers 19,500 km2 of forest.", "The park covers 19,500 km² of forest."),
 ]
 
 
@@ -263,6 +266,13 @@ def test_a_lost_adjective_before_a_kept_noun_is_an_omission(checkers):
     assert [o.text for o in lost if o.type == "omission"] == ["adult"]
     other = checkers("en").check("Congress told the FBI to put ten agents on child pornography cases.", [ref]).omissions
     assert not [o for o in other if o.text == "adult"]  # another word took its place: a substitution, not a loss
+
+
+def test_digits_inside_a_name_are_not_numbers():
+    from summarizer.check.detectors import numbers
+    from summarizer.text import profile
+    text = "F-35 jets and G7 envoys met COVID-19 experts over 12 km2 on the 3rd day."
+    assert [f.key for f in numbers(text, profile("en")) if f.kind == "number"] == ["12", "3"]
 
 
 def test_an_umlaut_plural_is_an_inflection_not_a_compound(checkers):

@@ -103,11 +103,18 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
 
 def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     """Numbers (digits, number words, Chinese numerals) with their scale (million…) as ``number``
-    facts, ordinal words as ``number`` facts ``ordinal:N``, and the percent sign or the unit after
-    them as ``unit`` facts."""
+    facts, ordinals ("eighth", "8th") as the number they rank by, and the percent sign or the unit
+    after them as ``unit`` facts; digits that belong to a name ("COVID-19") are left out."""
     index = _indexes(lang)
     found: list[tuple[int, int, float]] = []
+    facts = []
     for m in index["digits"].finditer(text):
+        if _inside_a_name(text, m.start(), lang):
+            continue
+        suffix = _ORDINAL_SUFFIX.match(text, m.end()) if lang.code == "en" and m.group().isdigit() else None
+        if suffix is not None:  # "8th" is "eighth", "June 20th" is "June 20"
+            facts.append(Fact("number", m.group(), m.start(), suffix.end()))
+            continue
         value = parse_number(m.group().replace(" ", ""), lang)
         if value is not None:
             found.append((m.start(), m.end(), value))
@@ -117,8 +124,9 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     if lang.code == "zh":
         found += [(m.start(), m.end(), _chinese_number(m.group())) for m in _ZH_NUMBER.finditer(text)
                   if m.group() not in _ZH_UNITS]
-    facts = [Fact("number", f"ordinal:{lang.ordinal_words[m.group().casefold()]}", m.start(), m.end())
-             for m in index["ordinals"].finditer(text)] if index["ordinals"] is not None else []
+    if index["ordinals"] is not None:
+        facts += [Fact("number", str(lang.ordinal_words[m.group().casefold()]), m.start(), m.end())
+                  for m in index["ordinals"].finditer(text)]
     for start, end, value in sorted(found):
         after = text[end:end + 40]
         scale = index["scale"].match(after.lstrip()) if index["scale"] is not None else None
@@ -131,11 +139,23 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
         if unit is not None:
             offset = end + len(after) - len(after.lstrip())
             facts.append(Fact("unit", unit[0], offset, offset + unit[1]))
-    return facts
+    return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_SQUARED = re.compile(r"^([^\W\d_]{1,2})([23])(?![\w])")
+
+
+def _inside_a_name(text: str, start: int, lang: LanguageProfile) -> bool:
+    """Digits right after a letter, or after a letter and a hyphen, belong to a name or a symbol
+    ("COVID-19", "F-35", "km2", "G7"), where words are spaced."""
+    before = text[max(0, start - 2) : start]
+    return not lang.unspaced and bool(before) and (before[-1].isalpha() or (before == before[:1] + "-" and
+                                                                            before[:1].isalpha()))
 
 
 def _unit_after(after: str, lang: LanguageProfile, index: dict) -> tuple[str, int] | None:
-    stripped = after.lstrip()
+    stripped = _SQUARED.sub(lambda m: m.group(1) + "²³"[int(m.group(2)) - 2], after.lstrip())  # "km2" is "km²"
     if stripped.startswith("%"):
         return "percent", 1
     for kind in ("percent", "units"):

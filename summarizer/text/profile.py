@@ -116,7 +116,8 @@ _NEGATORS = {
 # Number words and scale words (value); a scale word after a number multiplies it ("2.3 million").
 _NUMBER_WORDS = {
     "en": dict(zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13)))
-    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50},
+    | dict(zip("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), range(13, 20)))
+    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90},
     "de": dict(zip("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), range(2, 13))) | {"zwanzig": 20},
     "fr": dict(zip("deux trois quatre cinq six sept huit neuf dix onze douze".split(), range(2, 13))) | {"vingt": 20},
     "es": dict(zip("dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), range(2, 13))) | {"veinte": 20},
