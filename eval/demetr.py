@@ -24,7 +24,7 @@ import argparse
 import difflib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from sacrebleu.metrics import BLEU, CHRF
@@ -77,6 +77,7 @@ def main() -> None:
     bleu, chrf = BLEU(effective_order=True), CHRF(word_order=2)
     rows = []
     by_severity: dict[str, list] = defaultdict(list)
+    unperturbed: dict[str, object] = {}  # each distinct MT sentence's result once (types share sentences)
     for path in sorted(args.data.glob("*.json")):
         if args.types and not any(t in path.stem for t in args.types):
             continue
@@ -89,6 +90,7 @@ def main() -> None:
         refs = [x["eng_sent"] for x in items]
         mt = checker.check_corpus([x["mt_sent"] for x in items], refs).segments
         pert = checker.check_corpus([x["pert_sent"] for x in items], refs).segments
+        unperturbed.update({(x["mt_sent"], x["eng_sent"]): m for x, m in zip(items, mt)})
         drop = sum(p.score < m.score for m, p in zip(mt, pert)) / len(items)
         drop_bleu = sum(bleu.sentence_score(x["pert_sent"], [x["eng_sent"]]).score
                         < bleu.sentence_score(x["mt_sent"], [x["eng_sent"]]).score for x in items) / len(items)
@@ -116,6 +118,12 @@ def main() -> None:
         n = sum(r[2] for r in group)
         mean = [sum(r[i] * r[2] for r in group) / n for i in (3, 4, 5, 6, 8)]
         print(f"| {severity} | {n} | {mean[0]:.1%} | {mean[1]:.1%} | {mean[2]:.1%} | {mean[3]:.1%} | {mean[4]:.1%} |")
+    # The unperturbed MT is a good translation: its critical and major flags are mostly false alarms.
+    serious = Counter((s.severity, s.type) for m in unperturbed.values() for s in m.spans if s.severity != "minor")
+    print(f"\nUnperturbed MT, {len(unperturbed)} distinct sentences: "
+          f"{sum(n for (sev, _), n in serious.items() if sev == 'critical')} critical and "
+          f"{sum(n for (sev, _), n in serious.items() if sev == 'major')} major flags; by type: "
+          + ", ".join(f"{sev} {kind} {n}" for (sev, kind), n in serious.most_common()))
 
 
 if __name__ == "__main__":
