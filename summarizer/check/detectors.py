@@ -321,15 +321,19 @@ def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageP
 
 def _weakens(word: str, lang: LanguageProfile) -> bool:
     """A diminisher or a negator: the word after it does not say what it says alone."""
-    word = word.casefold().replace("’", "'")
-    return word in lang.diminishers or word in lang.negators or (lang.code == "en" and word.endswith("n't"))
+    folded = word.casefold()
+    return folded in lang.diminishers or _negates(folded, lang)
+
+
+def _negates(folded: str, lang: LanguageProfile) -> bool:
+    return folded in lang.negators or (lang.code == "en" and folded.endswith(("n't", "n’t")))
 
 
 def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether a word right after a negator of ``words`` has its opposite among ``other``: "not
     correct" and "incorrect", "not far" and "near" say the same."""
-    return any(_weakens(w, lang) and w.casefold() not in lang.diminishers
-               and _opposite(words[i + 1 : i + 3], other, lang) is not None for i, w in enumerate(words))
+    return any(_negates(w.casefold(), lang) and _opposite(words[i + 1 : i + 3], other, lang) is not None
+               for i, w in enumerate(words))
 
 
 def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:

@@ -110,6 +110,8 @@ def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other
                                lang: LanguageProfile) -> list[Fact]:
     """Negations worded on the other side as the opposite word ("not correct" for "incorrect") say
     the same: they are not extra."""
+    if not any(f.kind == "negation" for f in extra):
+        return extra
     words = [t.text for t in other if t.is_word]
     kept = []
     for f in extra:
