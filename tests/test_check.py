@@ -177,3 +177,16 @@ def test_another_encoder_covers_its_languages_and_gets_a_computed_bertscore_base
     assert main(["check", "--hyp", str(hyp), "--ref", str(ref), "--lang", "vi", "--format", "jsonl", "--bootstrap",
                  "10"]) == 0
     assert "bertscore" not in json.loads(capsys.readouterr().out.splitlines()[0])  # MiniLM does not cover vi
+
+
+def test_a_pair_repeated_in_a_corpus_scores_like_its_first_occurrence(checker):
+    hyps = ["The factory opened in May.", "The plant opened in June.", "The factory opened in May."]
+    refs = ["The factory opened in May.", "The factory opened in May.", "The factory opened in May."]
+    result = checker.check_corpus(hyps, refs)
+    first, second, third = result.segments
+    assert third.scores == first.scores and third.spans == first.spans and second.scores != first.scores
+    for rows in result.stats.values():
+        assert list(rows[2]) == list(rows[0])
+    alone = checker.check_corpus(hyps[:2], refs[:2])  # the checker score also weighs other systems' outputs
+    assert {k: v for k, v in alone.segments[1].scores.items() if k != "score"} == \
+        {k: v for k, v in second.scores.items() if k != "score"}

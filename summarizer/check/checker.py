@@ -28,7 +28,7 @@ from .evidence import Evidence
 from ..version import __version__
 from .detectors import coverage
 from .consensus import peer_texts, with_consensus
-from .flags import PARAPHRASE, PairAlignment, align_pair, calque, find_flags, untyped
+from .flags import PARAPHRASE, PairAlignment, align_pairs, calque, find_flags, untyped
 from .phrasebook import Phrasebook
 from .results import AlignedPair, CorpusResult, DocumentResult, LexicalPart, SegmentResult
 from .scores import RESCALE_BASELINE, Metric, Segments, Settings, build_metrics, display_order, encoder_constants
@@ -160,7 +160,7 @@ class Checker:
         segments = Segments(hypotheses, refs)
         stats = {name: metric.statistics(segments) for name, metric in self._metric_objects().items() if metric.lexical}
         return LexicalPart(tuple(hypotheses), tuple(map(tuple, refs)), tuple(closest),
-                           tuple(align_pair(h, c, self.profile) for h, c in zip(hypotheses, closest)), stats)
+                           align_pairs(list(zip(hypotheses, closest)), self.profile), stats)
 
     def flags_signature(self) -> str:
         """How flags were found, to report beside them: the detectors that cover the target language

@@ -99,6 +99,16 @@ def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
     return a
 
 
+def align_pairs(pairs: Sequence[tuple[str, str]], lang: LanguageProfile) -> tuple[PairAlignment, ...]:
+    """:func:`align_pair` for each (hypothesis, reference); a pair repeated in a corpus (systems that
+    write the same output, a row per rater) is aligned once and shared."""
+    aligned: dict[tuple[str, str], PairAlignment] = {}
+    for pair in pairs:
+        if pair not in aligned:
+            aligned[pair] = align_pair(*pair, lang)
+    return tuple(aligned[pair] for pair in pairs)
+
+
 def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[Fact], list[Fact]]:
     """Unmatched names that are only house spellings of a name on the other side (Kiev/Kyiv) match."""
     def variant(f: Fact, others: list[Fact]) -> bool:

@@ -84,11 +84,18 @@ class SacrebleuMetric(Metric):
         self.sentence, self.corpus = sentence, corpus or sentence
 
     def statistics(self, segments: Segments) -> np.ndarray:
+        """Per-segment statistics; a pair seen before in the corpus (several systems writing the same
+        output, one row per rater) is computed once."""
         if not segments.hypotheses:
             return np.zeros((0, 0))
-        refs = [list(r) for r in segments.references]
+        keys = [(h, tuple(rs)) for h, rs in zip(segments.hypotheses, segments.references)]
+        first: dict[tuple[str, tuple[str, ...]], int] = {}
+        for key in keys:
+            first.setdefault(key, len(first))
+        refs = [list(rs) for _, rs in first]
         streams = [[rs[i] if i < len(rs) else "" for rs in refs] for i in range(max(len(rs) for rs in refs))]
-        return np.asarray(self.corpus._extract_corpus_statistics(list(segments.hypotheses), streams), dtype=np.float64)
+        rows = np.asarray(self.corpus._extract_corpus_statistics([h for h, _ in first], streams), dtype=np.float64)
+        return rows[[first[key] for key in keys]]
 
     def segment_score(self, row: np.ndarray) -> float:
         return float(self.sentence._compute_score_from_stats(list(row)).score)
