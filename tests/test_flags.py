@@ -191,6 +191,7 @@ PARAPHRASES = [
     ("The first figures were incorrect.", "The first figures were not correct."),
     ("The referendum was not legal, the court said.", "The referendum was illegal, the court said."),
     ("Thousands of homes are without power.", "Thousands of homes have no power."),
+    ("I do not know whether you noticed, but prices rose.", "I do not know if you noticed it or not, but prices rose."),
     ("The thirteen colonies formed a weak government.", "The 13 colonies formed a weak government."),
     ("The eighth game was played in Nagoya on June 20th.", "The 8th game was played in Nagoya on June 20."),
     ("The park covers 19,500 km2 of forest.", "The park covers 19,500 km² of forest."),

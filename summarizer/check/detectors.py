@@ -190,6 +190,8 @@ def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     for i, t in enumerate(tokens):
         if i + 1 < len(tokens) and tokens[i + 1].text.casefold() in lang.not_negating:
             continue  # "not only", "not until": an idiom, not a negation
+        if i > 0 and tokens[i - 1].text.casefold() == lang.or_before_negator:
+            continue  # "whether or not": an alternative left open
         word = t.text.casefold().replace("’", "'")
         if word in single or (lang.code == "en" and word.endswith("n't")):
             facts.append(Fact("negation", "not", t.start, t.end))

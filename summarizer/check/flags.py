@@ -496,12 +496,12 @@ def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile
 def _dropped_negation(a: PairAlignment, e: Edit, ref_tokens: Sequence[Token]) -> Span | None:
     """A negation the hypothesis dropped, shown on the hypothesis word beside the gap (the verb it
     negates), with the reference's negated wording as the suggestion."""
-    if e.h1 < len(a.h) and e.r2 < len(a.r):
+    if e.h1 < len(a.h) and e.r2 < len(a.r) and a.h[e.h1].is_word:
         word, first, last = a.h[e.h1], a.r[e.r1], a.r[e.r2]
-    elif e.h1 > 0 and e.r1 > 0:
+    elif e.h1 > 0 and e.r1 > 0 and a.h[e.h1 - 1].is_word:
         word, first, last = a.h[e.h1 - 1], a.r[e.r1 - 1], a.r[e.r2 - 1]
     else:
-        return None
+        return None  # at a sentence's edge or beside punctuation: an omission of the negated words
     missing = a.ref[ref_tokens[0].start : ref_tokens[-1].end]
     return Span(word.start, word.end, word.text, "omission", "critical", TYPED["negation"][1],
                 a.ref[first.start : last.end], f"the reference negates this ('{missing}')", first.start, last.end,

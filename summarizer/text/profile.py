@@ -255,6 +255,11 @@ _UNITS = (
 _NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
                  "es": ("solo", "sólo")}
 
+# The word for "or" before a negator: an alternative left open, not a negation ("whether or not",
+# "ob … oder nicht", "có … hay không").
+_OR_BEFORE_NEGATOR = {"en": "or", "de": "oder", "fr": "ou", "es": "o", "it": "o", "pt": "ou", "nl": "of",
+                      "vi": "hay", "ru": "или"}
+
 # Words that turn an adjective into its opposite's degree: "least expensive" is "cheapest", not an
 # opposite of it.
 _DIMINISHERS = {"en": ("less", "least"), "de": ("weniger", "wenigsten"), "fr": ("moins",), "es": ("menos",),
@@ -303,6 +308,7 @@ class LanguageProfile:
     negators: tuple[str, ...]
     english_inflection: bool
     not_negating: tuple[str, ...] = ()
+    or_before_negator: str = ""
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
@@ -466,7 +472,7 @@ def profile(code: str | None) -> LanguageProfile:
         code=code, name=_NAMES.get(code, code), unspaced=code in _UNSPACED_LANGUAGES,
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
-        not_negating=_NOT_NEGATING.get(code, ()),
+        not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
