@@ -435,16 +435,17 @@ def _contains(text: str, term: str, lang: LanguageProfile) -> bool:
 
 def spelling_variants(a: str, b: str) -> bool:
     """House spellings and transliterations of one word (Kiev/Kyiv, defense/defence, organize/organise,
-    color/colour): the same first letter and the same consonant skeleton, c/s/z and k/c merged."""
+    color/colour): the same first letter and the same consonant skeleton, c/s/z and k/c merged,
+    diacritics left out."""
     if a.casefold() == b.casefold():
         return True
-    if min(len(a), len(b)) < 4 or a[:1].casefold() != b[:1].casefold():
+    if min(len(a), len(b)) < 4 or _letter(a[:1].casefold()) != _letter(b[:1].casefold()):
         return False
-    return _skeleton(a) == _skeleton(b)
+    return _skeleton(a) == _skeleton(b)  # "Ürümqi" / "Urumqi", "Erdoğan" / "Erdogan" too
 
 
 def _skeleton(word: str) -> str:
-    word = word.casefold()
+    word = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
     rest = re.sub(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý'’-]", "", word[1:])
     rest = rest.translate(str.maketrans("czk", "sss"))
     return word[0] + re.sub(r"(.)\1+", r"\1", rest)

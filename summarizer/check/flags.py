@@ -190,9 +190,18 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return e.kind  # addition or omission
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
         return "spelling"
-    if any(f.kind == "entity" for f in hyp_facts) and any(f.kind == "entity" for f in ref_facts):
+    mine, theirs = [f.key for f in hyp_facts if f.kind == "entity"], [f.key for f in ref_facts if f.kind == "entity"]
+    if mine and theirs and not _one_name(mine, theirs):
         return "entity"
     return None
+
+
+def _one_name(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether each name on either side is the other side's name in another form ("Africa" /
+    "African", "Brazil" / "Brazilian", "Ürümqi" / "Urumqi"): a rewording, not another name."""
+    def found(name: str, others: Sequence[str]) -> bool:
+        return any(_same_name(name, o) or spelling_variants(name, o) for o in others)
+    return all(found(m, theirs) for m in mine) and all(found(t, mine) for t in theirs)
 
 
 def _swapped_numbers(a: PairAlignment, e: Edit, hyp_range: tuple[int, int], ref_range: tuple[int, int]) -> bool:
