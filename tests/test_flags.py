@@ -330,3 +330,14 @@ def test_detectors_say_where_a_language_is_not_covered():
     signatures = Checker(lang="de", phrasebook=None).check_corpus(["Der Preis stieg."], ["Der Preis sank."]).signatures
     assert "detectors:number,date-time,negation,opposite,tense,qualifier,compound" in signatures["flags"]
     assert "not-covered:entity,article,gender" in signatures["flags"] and "paraphrase:chars" in signatures["flags"]
+
+
+@pytest.mark.parametrize("mt,ref", [
+    ("It is directly embedded.", "It is directly embedded; there is no external input."),
+    ("Nobody came", "Nobody came, not one"),
+    ("At the court, he admitted careless driving.", "At the court, he admitted driving without due care."),
+])
+def test_every_span_lies_in_the_hypothesis_and_every_omission_in_the_reference(checkers, mt, ref):
+    result = checkers("en").check(mt, [ref])
+    assert all(mt[s.start : s.end] == s.text for s in result.spans)
+    assert all(ref[o.start : o.end] == o.text for o in result.omissions)

@@ -357,7 +357,8 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
         if e.kind == "omission":
             span = _omission(a, e, kind, lang)
             if span is not None:
-                (spans if span.type == "negation" else omissions).append(span)
+                shown_in_hypothesis = span.type == "negation" and span.at is None  # see _dropped_negation
+                (spans if shown_in_hypothesis else omissions).append(span)
             continue
         hyp_tokens = _trim(a.h[e.h1 : e.h2])
         if not any(t.is_word for t in hyp_tokens) and kind not in TYPED:
