@@ -192,6 +192,8 @@ PARAPHRASES = [
     ("The referendum was not legal, the court said.", "The referendum was illegal, the court said."),
     ("Thousands of homes are without power.", "Thousands of homes have no power."),
     ("I do not know whether you noticed, but prices rose.", "I do not know if you noticed it or not, but prices rose."),
+    ("He was not able to attend the meeting.", "He was unable to attend the meeting."),
+    ("The result is unlikely to change.", "The result is not likely to change."),
     ("Brazil's president visited Lisbon on Monday.", "The Brazilian president visited Lisbon on Monday."),
     ("Flights to Urumqi resumed on Monday.", "Flights to Ürümqi resumed on Monday."),
     ("The thirteen colonies formed a weak government.", "The 13 colonies formed a weak government."),

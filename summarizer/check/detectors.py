@@ -338,6 +338,22 @@ def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageP
                for i, w in enumerate(words))
 
 
+def negated_by_prefix(word: str, lang: LanguageProfile) -> bool:
+    """A word made negative by a prefix: WordNet lists the word without it as its antonym ("unable" /
+    "able", "impossible" / "possible"; for an adverb, its adjective's: "unlikely", "undoubtedly").
+    English only, where WordNet can tell "unable" from "uncle" and "informed" from "formed"."""
+    if not lang.wordnet or not word.isalpha():
+        return False
+    folded = word.casefold()
+    for prefix in lang.negating_prefixes:
+        rest = folded[len(prefix):]
+        if not folded.startswith(prefix) or len(rest) < 4:
+            continue
+        if rest in lang.antonyms(folded) or (folded.endswith("ly") and rest[:-2] in lang.antonyms(folded[:-2])):
+            return True
+    return False
+
+
 def _opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:
     if not lang.opposites and not lang.negating_prefixes and not lang.wordnet:
         return None

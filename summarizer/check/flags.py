@@ -19,8 +19,8 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, negated_opposite, opposite,
-                        spelling_variants,
+from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, negated_by_prefix,
+                        negated_opposite, opposite, spelling_variants,
                         tense_change, unmatched)
 from .spans import Span
 
@@ -118,15 +118,20 @@ def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[F
 
 def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],
                                lang: LanguageProfile) -> list[Fact]:
-    """Negations worded on the other side as the opposite word ("not correct" for "incorrect") say
-    the same: they are not extra."""
+    """Negations worded on the other side as the opposite word ("not correct" for "incorrect"), or
+    by a negating prefix ("no doubt" for "undoubtedly", "not strong enough" for "unsatisfactory"),
+    say the same: they are not extra."""
     if not any(f.kind == "negation" for f in extra):
         return extra
     words = [t.text for t in other if t.is_word]
+    mine = {t.text.casefold() for t in tokens}
+    prefixed = sum(1 for w in words if w.casefold() not in mine and negated_by_prefix(w, lang))
     kept = []
     for f in extra:
         after = [t.text for t in tokens if t.is_word and t.start >= f.start]
-        if f.kind != "negation" or not negated_opposite(after, words, lang):
+        if f.kind == "negation" and prefixed:
+            prefixed -= 1
+        elif f.kind != "negation" or not negated_opposite(after, words, lang):
             kept.append(f)
     return kept
 
