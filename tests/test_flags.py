@@ -343,3 +343,12 @@ def test_every_span_lies_in_the_hypothesis_and_every_omission_in_the_reference(c
     result = checkers("en").check(mt, [ref])
     assert all(mt[s.start : s.end] == s.text for s in result.spans)
     assert all(ref[o.start : o.end] == o.text for o in result.omissions)
+
+
+def test_a_verb_wordnet_does_not_relate_to_the_reference_s_is_a_minor_mistranslation(checkers):
+    ref = ("It will be interesting to see whether the new Pope nominates cardinals from the rest of the world"
+           " to restore the balance, he said.")
+    spans = checkers("en").check(ref.replace("restore", "demolish"), [ref]).spans
+    assert [(s.text, s.type, s.severity) for s in spans] == [("demolish", "mistranslation", "minor")]
+    assert "does not relate" in spans[0].note and spans[0].suggestion == "restore"
+    assert checkers("en").check(ref.replace("nominates", "picks"), [ref]).spans == ()  # close in WordNet

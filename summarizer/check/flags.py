@@ -486,8 +486,13 @@ def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lan
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
     rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in words}
             for side, words in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
-    if len(mine) == len(theirs) == 1 and rest[0] == rest[1] and lang.synonymous(mine[0], theirs[0]) is False:
+    if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
+        return None
+    synonymous = lang.synonymous(mine[0], theirs[0])
+    if synonymous is False:
         return f"not a synonym of the reference's '{theirs[0]}' in WordNet"
+    if synonymous is None and lang.related_verbs(mine[0], theirs[0]) is False:
+        return f"a verb WordNet does not relate to the reference's '{theirs[0]}'"
     return None
 
 

@@ -362,6 +362,11 @@ class LanguageProfile:
         cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
         return english_wordnet().synonymous(a, b) if self.wordnet else None
 
+    def related_verbs(self, a: str, b: str) -> bool | None:
+        """Whether two verbs are close in WordNet (see :meth:`.WordNet.related_verbs`); None where it
+        cannot tell or :attr:`wordnet` is off."""
+        return english_wordnet().related_verbs(a, b) if self.wordnet else None
+
     def parts_of_speech(self, word: str) -> frozenset[str]:
         """WordNet's parts of speech of a word (``n``, ``v``, ``a``, ``r``); empty where unknown or off."""
         return english_wordnet().parts_of_speech(word) if self.wordnet else frozenset()

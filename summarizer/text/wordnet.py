@@ -181,6 +181,27 @@ class WordNet:
                 return True
         return False
 
+    def related_verbs(self, a: str, b: str) -> bool | None:
+        """Whether two verbs are close in WordNet: a shared sense, a link (similar, verb group, see
+        also, derivation), one a hypernym of the other up to two links, or a shared hypernym, in
+        any of their senses ("cooperate" / "work", "advise" / "inform"); None if either is no verb."""
+        mine, theirs = self._all_senses(a), self._all_senses(b)
+        mine, theirs = frozenset(s for s in mine if s[0] == "v"), frozenset(s for s in theirs if s[0] == "v")
+        if not mine or not theirs:
+            return None
+        if mine & theirs or self._linked(mine) & theirs or self._linked(theirs) & mine:
+            return True
+        up_mine, up_theirs = self._up(mine, 2), self._up(theirs, 2)
+        return bool(up_mine & theirs or up_theirs & mine or self._up(mine, 1) & self._up(theirs, 1))
+
+    def _up(self, senses: frozenset[tuple[str, int]], depth: int) -> set[tuple[str, int]]:
+        found: set[tuple[str, int]] = set()
+        frontier = set(senses)
+        for _ in range(depth):
+            frontier = {(p, t) for q, o in frontier for symbol, p, t, _, _ in self._synset(q, o)[1] if symbol == "@"} - found
+            found |= frontier
+        return found
+
     def synonymous(self, a: str, b: str) -> bool | None:
         """Whether two words are listed as synonyms: they share a sense in any part of speech, or
         have senses WordNet links as similar ("horrified" / "terrified"), in one verb group, "see
