@@ -89,8 +89,8 @@ def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
     a = PairAlignment(hyp, ref, h, r, _moved(align_tokens(h, r, lang), h, r, lang))
     a.hyp_facts, a.ref_facts = facts(hyp, h, lang), facts(ref, r, lang)
     a.extra_hyp, a.extra_ref = _without_spelling_variants(*unmatched(a.hyp_facts, a.ref_facts))
-    a.extra_hyp = _without_negated_opposites(a.extra_hyp, h, r, lang)
-    a.extra_ref = _without_negated_opposites(a.extra_ref, r, h, lang)
+    a.extra_hyp = _without_pairs(_without_negated_opposites(a.extra_hyp, h, r, lang), h, r, lang)
+    a.extra_ref = _without_pairs(_without_negated_opposites(a.extra_ref, r, h, lang), r, h, lang)
     for i, e in enumerate(a.edits):
         kind = _type(a, e, lang)
         if kind is None and e.h2 - e.h1 == 1 and _content([h[e.h1]], lang):
@@ -114,6 +114,22 @@ def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[F
     def variant(f: Fact, others: list[Fact]) -> bool:
         return f.kind == "entity" and any(o.kind == "entity" and spelling_variants(f.key, o.key) for o in others)
     return [f for f in hyp if not variant(f, ref)], [f for f in ref if not variant(f, hyp)]
+
+
+def _without_pairs(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],
+                   lang: LanguageProfile) -> list[Fact]:
+    """A two that the other side counts with a word for a pair ("the two sides" for "both sides")
+    is not extra."""
+    def pairs(side: Sequence[Token]) -> int:
+        return sum(t.text.casefold() in lang.pair_words for t in side)
+    spare = pairs(other) - pairs(tokens)
+    kept = []
+    for f in extra:
+        if f.kind == "number" and f.key == "2" and spare > 0:
+            spare -= 1
+        else:
+            kept.append(f)
+    return kept
 
 
 def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],

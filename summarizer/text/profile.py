@@ -145,6 +145,10 @@ def _ordinals(code: str) -> dict[str, int]:
     return words | ({"tercer": 3} if code == "es" else {})  # "el tercer día"
 
 
+# Words that count two things without a number ("both sides" for "the two sides").
+_PAIR_WORDS = {"en": ("both",), "de": ("beide", "beiden", "beider", "beides"), "es": ("ambos", "ambas"),
+               "it": ("entrambi", "entrambe"), "pt": ("ambos", "ambas"), "nl": ("beide", "allebei")}
+
 _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only after a number
     "en": {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
     "de": {"hundert": 1e2, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
@@ -309,6 +313,7 @@ class LanguageProfile:
     english_inflection: bool
     not_negating: tuple[str, ...] = ()
     or_before_negator: str = ""
+    pair_words: tuple[str, ...] = ()
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
@@ -478,6 +483,7 @@ def profile(code: str | None) -> LanguageProfile:
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
+        pair_words=_PAIR_WORDS.get(code, ()),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
