@@ -120,6 +120,9 @@ def _without_pairs(extra: list[Fact], tokens: Sequence[Token], other: Sequence[T
                    lang: LanguageProfile) -> list[Fact]:
     """A two that the other side counts with a word for a pair ("the two sides" for "both sides")
     is not extra."""
+    if not lang.pair_words or not any(f.kind == "number" and f.key == "2" for f in extra):
+        return extra
+
     def pairs(side: Sequence[Token]) -> int:
         return sum(t.text.casefold() in lang.pair_words for t in side)
     spare = pairs(other) - pairs(tokens)
