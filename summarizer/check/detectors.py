@@ -150,8 +150,8 @@ def _inside_a_name(text: str, start: int, lang: LanguageProfile) -> bool:
     """Digits right after a letter, or after a letter and a hyphen, belong to a name or a symbol
     ("COVID-19", "F-35", "km2", "G7"), where words are spaced."""
     before = text[max(0, start - 2) : start]
-    return not lang.unspaced and bool(before) and (before[-1].isalpha() or (before == before[:1] + "-" and
-                                                                            before[:1].isalpha()))
+    after_letter = before[-1:].isalpha() or (len(before) == 2 and before[1] == "-" and before[0].isalpha())
+    return not lang.unspaced and after_letter
 
 
 def _unit_after(after: str, lang: LanguageProfile, index: dict) -> tuple[str, int] | None:
@@ -185,17 +185,13 @@ def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
 
 def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """Negators (single words of the profile's list, and English ``n't``)."""
-    single = {n for n in lang.negators if " " not in n}
     facts = []
     for i, t in enumerate(tokens):
         if i + 1 < len(tokens) and tokens[i + 1].text.casefold() in lang.not_negating:
             continue  # "not only", "not until": an idiom, not a negation
         if i > 0 and tokens[i - 1].text.casefold() == lang.or_before_negator:
             continue  # "whether or not": an alternative left open
-        word = t.text.casefold().replace("’", "'")
-        if word in single or (lang.code == "en" and word.endswith("n't")):
-            facts.append(Fact("negation", "not", t.start, t.end))
-        elif lang.unspaced and t.text in single:
+        if _negates(t.text.casefold(), lang):
             facts.append(Fact("negation", "not", t.start, t.end))
     return facts
 
@@ -328,7 +324,9 @@ def _weakens(word: str, lang: LanguageProfile) -> bool:
 
 
 def _negates(folded: str, lang: LanguageProfile) -> bool:
-    return folded in lang.negators or (lang.code == "en" and folded.endswith(("n't", "n’t")))
+    """Whether a case-folded word is one of the profile's negators (or English ``n't``), either apostrophe."""
+    folded = folded.replace("’", "'")
+    return folded in lang.negators or (lang.code == "en" and folded.endswith("n't"))
 
 
 def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageProfile) -> bool:
@@ -455,13 +453,13 @@ def spelling_variants(a: str, b: str) -> bool:
     diacritics left out."""
     if a.casefold() == b.casefold():
         return True
-    if min(len(a), len(b)) < 4 or _letter(a[:1].casefold()) != _letter(b[:1].casefold()):
+    if min(len(a), len(b)) < 4 or _plain(a[:1].casefold()) != _plain(b[:1].casefold()):
         return False
     return _skeleton(a) == _skeleton(b)  # "Ürümqi" / "Urumqi", "Erdoğan" / "Erdogan" too
 
 
 def _skeleton(word: str) -> str:
-    word = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    word = _plain(word.casefold())
     rest = re.sub(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý'’-]", "", word[1:])
     rest = rest.translate(str.maketrans("czk", "sss"))
     return word[0] + re.sub(r"(.)\1+", r"\1", rest)
@@ -479,14 +477,14 @@ def compound_change(hyp: str, ref: str) -> tuple[str, str] | None:
     suffix = min(suffix, len(a) - prefix, len(b) - prefix)
     if max(prefix, suffix) < 4:
         return None
-    if prefix == 0 and _letter(a[0]) != _letter(b[0]):
+    if prefix == 0 and _plain(a[0]) != _plain(b[0]):
         suffix = min(suffix, len(a) - 3, len(b) - 3)  # the modifier shown with 3 letters at least
     return a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
 
 
-def _letter(c: str) -> str:
-    """A letter without its diacritics ("ä" → "a")."""
-    return unicodedata.normalize("NFD", c)[0]
+def _plain(text: str) -> str:
+    """Text without diacritics ("Ürümqi" → "Urumqi", "ä" → "a")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:

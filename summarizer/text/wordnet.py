@@ -157,13 +157,7 @@ class WordNet:
     @functools.lru_cache(maxsize=1 << 16)
     def _ancestors(self, word: str, pos: str, depth: int) -> frozenset[tuple[str, int]]:
         """Synsets (pos, offset) up to ``depth`` hypernym links above the word's first senses."""
-        found: set[tuple[str, int]] = set()
-        frontier = self._senses(word, pos)
-        for _ in range(depth):
-            frontier = {(p, t) for q, o in frontier for symbol, p, t, _, _ in self._synset(q, o)[1]
-                        if symbol == "@"} - found
-            found |= frontier
-        return frozenset(found)
+        return frozenset(self._up(frozenset(self._senses(word, pos)), depth))
 
     def _senses(self, word: str, pos: str) -> set[tuple[str, int]]:
         return {(pos, o) for base in self.base_forms(word, pos) for o in self._offsets(base, pos)[:SENSES]}
@@ -195,6 +189,7 @@ class WordNet:
         return bool(up_mine & theirs or up_theirs & mine or self._up(mine, 1) & self._up(theirs, 1))
 
     def _up(self, senses: frozenset[tuple[str, int]], depth: int) -> set[tuple[str, int]]:
+        """Synsets up to ``depth`` hypernym links above these."""
         found: set[tuple[str, int]] = set()
         frontier = set(senses)
         for _ in range(depth):
