@@ -179,12 +179,9 @@ PARAPHRASES = [
     ("The city will build three new schools next year.", "Next year the city will build three new schools."),
     ("The bridge cost 20 million euros.", "The bridge cost €20 million."),
     ("The storm caused serious damage to crops.", "The storm caused severe damage to crops."),
-    ("Die Regierung will die Steuern senken.", "Die Regierung möchte die Steuern senken."),
-    ("Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
     ("Almost 300 people came to the meeting.", "Nearly 300 people came to the meeting."),
     ("The US consulate opened in 1985.", "The U.S. consulate opened in 1985."),
     ("The Chinese consulate in Houston was closed.", "The consulate of China in Houston was closed."),
-    ("Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
     ("The built drones will serve the army.", "The drones it builds will serve the army."),
     ("The emotional response of the crowd surprised him.", "The emotional reaction of the crowd surprised him."),
     ("Lions eat antelopes and deer.", "Lions consume antelopes and deer."),
@@ -202,6 +199,17 @@ PARAPHRASES = [
     ("The thirteen colonies formed a weak government.", "The 13 colonies formed a weak government."),
     ("The eighth game was played in Nagoya on June 20th.", "The 8th game was played in Nagoya on June 20."),
     ("The park covers 19,500 km2 of forest.", "The park covers 19,500 km² of forest."),
+    ("He was taken to hospital after the crash.", "He was brought to hospital after the crash."),  # viewpoint only
+]
+# (language, machine translation, reference): with no sentence encoder for the language, a reworded
+# phrase is judged by spelling alone, which never says major
+PARAPHRASES_OTHER = [
+    ("de", "Die Regierung will die Steuern senken.", "Die Regierung möchte die Steuern senken."),
+    ("de", "Mehr als 40 Häuser wurden beschädigt.", "Über 40 Häuser wurden beschädigt."),
+    ("de", "Das Parlament hat das Gesetz verabschiedet.", "Das Parlament hat das Gesetz beschlossen."),
+    ("vi", "Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
+    ("fr", "Le ministre a souligné l'importance du projet.", "Le ministre a insisté sur l'importance du projet."),
+    ("es", "El alcalde anunció nuevas medidas el lunes.", "El alcalde dio a conocer nuevas medidas el lunes."),
 ]
 
 
@@ -225,9 +233,9 @@ def test_meaning_errors_get_their_type_and_severity(checkers, lang, mt, ref, kin
         assert all(s.severity == "minor" for s in typed)
 
 
-@pytest.mark.parametrize("mt,ref", PARAPHRASES, ids=[f"paraphrase-{i}" for i in range(len(PARAPHRASES))])
-def test_acceptable_paraphrases_get_no_major_flag(checkers, mt, ref):
-    lang = "de" if "Regierung" in mt else "vi" if "Chính" in mt else "en"
+@pytest.mark.parametrize("lang,mt,ref", [("en", *p) for p in PARAPHRASES] + PARAPHRASES_OTHER,
+                         ids=[f"paraphrase-{i}" for i in range(len(PARAPHRASES) + len(PARAPHRASES_OTHER))])
+def test_acceptable_paraphrases_get_no_major_flag(checkers, lang, mt, ref):
     result = checkers(lang).check(mt, [ref])
     assert [(s.text, s.type) for s in result.spans if s.severity != "minor"] == []
 

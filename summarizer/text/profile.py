@@ -165,6 +165,7 @@ _PERCENT_WORDS = {
 # Words of opposite meaning in news text (direction, outcome, quantity, time, stance), pairs
 # separated by "|" or line breaks; a pair is two words, or two phrases separated by "/". Written in a
 # base form; matching compares normal forms, so "rose"/"fell" need their own rows (irregular verbs).
+# Not listed: "bring"/"take", which differ in viewpoint only ("taken to hospital" / "brought to hospital").
 _OPPOSITES = {
     "en": """increase decrease|increase reduce|increase cut|rise fall|rose fell|risen fallen|rise drop|grow shrink
         grew shrank|gain loss|gain lose|win lose|won lost|winner loser|victory defeat|accept reject|approve reject
@@ -201,7 +202,7 @@ _OPPOSITES = {
         frequent rare|important unimportant|necessary unnecessary|certain uncertain|sure unsure|clear unclear
         fair unfair|honest dishonest|kind cruel|polite rude|brave cowardly|wise foolish|smart stupid|clever stupid
         safe unsafe|healthy sick|healthy ill|beautiful ugly|interesting boring|famous unknown|temporary permanent
-        like dislike|come go|came went|bring take|brought took|lead follow|spend save|save waste|open shut
+        like dislike|come go|came went|lead follow|spend save|save waste|open shut
         start stop|continue stop|appear disappear|build destroy|create destroy|construct demolish|accept decline
         raise cut|arrive leave|lose find|increase lower|wealthy poor
         sell buy|export import|cause prevent|help hinder|allow prevent|true untrue
