@@ -21,6 +21,7 @@ _DIGITS = re.compile(r"\d+(?:[.,:\u00a0\u202f]\d+)*")
 _ZH_DIGITS = dict(zip("零一二两三四五六七八九", [0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9]))
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+")
+_ELISION = re.compile(r"^[^\W\d_]{1,2}['’](?=[^\W\d_]*$)")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”«»]\s*$")
 
 
@@ -191,6 +192,8 @@ def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
             continue  # "not only", "not until": an idiom, not a negation
         if i > 0 and tokens[i - 1].text.casefold() == lang.or_before_negator:
             continue  # "whether or not": an alternative left open
+        if i + 2 < len(tokens) and tokens[i + 2].text.casefold() == lang.than:
+            continue  # "no fewer than", "not more than": a comparison
         if _negates(t.text.casefold(), lang):
             facts.append(Fact("negation", "not", t.start, t.end))
     return facts
@@ -227,20 +230,28 @@ def _qualifier_pattern(lang: LanguageProfile) -> tuple[re.Pattern | None, dict[s
 
 def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
     """Capitalised words that are not the first word of a sentence (names), where the script has case;
-    a country's name (CLDR), or a word WordNet knows only as a name ("Hanoi"), is a name even first
-    in a sentence."""
-    if not lang.has_case or lang.capitalizes_nouns:
+    an acronym ("UN"), a country's name (CLDR), or a word WordNet knows only as a name ("Hanoi"), is a
+    name even first in a sentence."""
+    if not lang.has_case:
         return []
+    if lang.capitalizes_nouns:  # every noun has a capital: only a country's name is surely a name
+        return [Fact("entity", t.text, t.start, t.end) for t in tokens if t.text in lang.countries]
     words = [t for t in tokens if t.is_word]
     if len(words) > 3 and all(w.text[:1].isupper() for w in words if lang.is_content(w.text)):
         return []  # a headline in title case says nothing about names
     facts = []
     for i, t in enumerate(tokens):
+        elided = _ELISION.match(t.text)  # "l'Italie": the name after the elided article
+        if elided:
+            t = Token(t.text[elided.end():], t.start + elided.end(), t.end)
         acronym = len(t.text) > 1 and t.text.isupper()  # "US" is a name, "us" a function word
-        if not t.is_word or not t.text[:1].isupper() or (t.text.casefold() in lang.stopwords and not acronym):
+        if not t.is_word or not t.text[:1].isupper() or (t.text.casefold() in lang.stopwords and not acronym) \
+                or t.text.casefold() in lang.titles:
             continue
-        first = i == 0 or _SENTENCE_END.search(text[: t.start])
-        if (first and t.text not in lang.countries and not lang.is_name(t.text)) or t.text.casefold() in lang.calendar:
+        first = i == 0 or (_SENTENCE_END.search(text[: t.start]) and not (
+            i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].text.casefold() in lang.titles))  # "Mr. Tran"
+        if (first and not acronym and t.text not in lang.countries and not lang.is_name(t.text)) \
+                or t.text.casefold() in lang.calendar:
             continue
         facts.append(Fact("entity", entity_key(t.text), t.start, t.end))
     return facts
@@ -250,6 +261,33 @@ def entity_key(name: str) -> str:
     """A name as compared across the two sides: without dots and a possessive ending
     (``U.S.`` = ``US``, ``Pudong's`` = ``Pudong``)."""
     return re.sub(r"['’]s$", "", name).replace(".", "")
+
+
+def name_forms(mine: list[Fact], theirs: list[Fact], my_text: str, their_text: str) -> tuple[list[Fact], list[Fact]]:
+    """One name written as one word on one side and as several on the other: an acronym of their
+    initials ("UN" / "United Nations", "HCM" / "Ho Chi Minh") or the same letters spaced ("Vietnam" /
+    "Viet Nam", "Danang" / "Da Nang"). The several words become one name with the one word's key,
+    so the two sides match."""
+    for one, other, text in ((mine, theirs, their_text), (theirs, mine, my_text)):
+        keys = {f.key for f in other if f.kind == "entity"}
+        for f in [f for f in one if f.kind == "entity" and f.key not in keys and len(f.key) > 1]:
+            found = _spelled_out(f.key, text)
+            if found:
+                inside = [g for g in other if g.start < found.end() and found.start() < g.end]
+                other[:] = sorted([g for g in other if g not in inside] + [Fact("entity", f.key, *found.span())],
+                                  key=lambda g: (g.start, g.end))
+    return mine, theirs
+
+
+def _spelled_out(key: str, text: str) -> re.Match | None:
+    """Two or more capitalised words (spaces or hyphens between) whose initials are the acronym
+    ``key`` (capitals only), or whose letters are ``key``'s."""
+    if key.isupper():
+        pattern = r"[ -]+".join(rf"{re.escape(c)}[^\W\d_]+" for c in key)
+    else:
+        pattern = r"[ -]?".join(re.escape(c) for c in key.replace("-", ""))
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, 0 if key.isupper() else re.IGNORECASE)
+    return found if found and re.search(r"[ -]", found.group()) else None
 
 
 def facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
@@ -334,6 +372,15 @@ def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageP
     correct" and "incorrect", "not far" and "near" say the same."""
     return any(_negates(w.casefold(), lang) and _opposite(words[i + 1 : i + 3], other, lang) is not None
                for i, w in enumerate(words))
+
+
+def negative_implicatives(words: Sequence[str], lang: LanguageProfile) -> int:
+    """How many verbs of ``words`` say that their complement did not happen ("declined to", "refused
+    to", "failed to"; "weigerte sich"), each a negation in other words."""
+    if lang.code != "en":
+        return sum(w.casefold() in lang.negative_implicatives for w in words)
+    return sum(1 for w, after in zip(words, words[1:]) if after.casefold() == "to"
+               and lang.base_forms(w) & set(lang.negative_implicatives))
 
 
 def negated_by_prefix(word: str, lang: LanguageProfile) -> bool:
@@ -524,5 +571,5 @@ def coverage(lang: LanguageProfile) -> dict[str, bool]:
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
                "opposite": bool(lang.opposites or lang.negating_prefixes or lang.wordnet), "tense": bool(lang.tenses),
                "qualifier": bool(lang.qualifiers), "article": bool(lang.articles),
-               "gender": bool(lang.gendered)}
+               "gender": bool(lang.gendered), "country-names": bool(lang.countries)}
     return covered | ({"compound": True} if lang.compounds else {})

@@ -19,8 +19,8 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import (Fact, compound_change, dangling_articles, facts, gender_change, negated_by_prefix,
-                        negated_opposite, opposite, spelling_variants,
+from .detectors import (Fact, compound_change, dangling_articles, entity_key, facts, gender_change, name_forms,
+                        negated_by_prefix, negated_opposite, negative_implicatives, opposite, spelling_variants,
                         tense_change, unmatched)
 from .spans import Span
 
@@ -61,9 +61,11 @@ class PairAlignment:
     _forms: dict = field(default_factory=dict, repr=False)
 
     def content_forms(self, side: str, lang: LanguageProfile) -> set[str]:
-        """Normal forms of the content words of the hypothesis (``"h"``) or reference (``"r"``), computed once."""
+        """Normal forms of the content words of the hypothesis (``"h"``) or reference (``"r"``), and
+        their normal forms' WordNet base forms ("built" → "build"), computed once."""
         if side not in self._forms:
-            self._forms[side] = {lang.normal_form(t.text) for t in _content(getattr(self, side), lang)}
+            forms = {lang.normal_form(t.text) for t in _content(getattr(self, side), lang)}
+            self._forms[side] = forms.union(*(lang.base_forms(f) for f in forms)) if lang.wordnet else forms
         return self._forms[side]
 
     def phrase(self, e: Edit) -> tuple[str, str, int, int]:
@@ -89,7 +91,7 @@ def align_pair(hyp: str, ref: str, lang: LanguageProfile) -> PairAlignment:
     """Align, resolve moved phrases, find the typed facts and type every edit."""
     h, r = tokenize(hyp), tokenize(ref)
     a = PairAlignment(hyp, ref, h, r, _moved(align_tokens(h, r, lang), h, r, lang))
-    a.hyp_facts, a.ref_facts = facts(hyp, h, lang), facts(ref, r, lang)
+    a.hyp_facts, a.ref_facts = name_forms(facts(hyp, h, lang), facts(ref, r, lang), hyp, ref)
     a.extra_hyp, a.extra_ref = _without_spelling_variants(*unmatched(a.hyp_facts, a.ref_facts))
     a.extra_hyp = _without_pairs(_without_negated_opposites(a.extra_hyp, h, r, lang), h, r, lang)
     a.extra_ref = _without_pairs(_without_negated_opposites(a.extra_ref, r, h, lang), r, h, lang)
@@ -139,14 +141,17 @@ def _without_pairs(extra: list[Fact], tokens: Sequence[Token], other: Sequence[T
 
 def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],
                                lang: LanguageProfile) -> list[Fact]:
-    """Negations worded on the other side as the opposite word ("not correct" for "incorrect"), or
-    by a negating prefix ("no doubt" for "undoubtedly", "not strong enough" for "unsatisfactory"),
-    say the same: they are not extra."""
+    """Negations worded on the other side as the opposite word ("not correct" for "incorrect"), by a
+    negating prefix ("no doubt" for "undoubtedly", "not strong enough" for "unsatisfactory"), or by a
+    verb that says its complement did not happen ("did not reveal" for "declined to disclose") say
+    the same: they are not extra."""
     if not any(f.kind == "negation" for f in extra):
         return extra
     words = [t.text for t in other if t.is_word]
     mine = {t.text.casefold() for t in tokens}
     prefixed = sum(1 for w in words if w.casefold() not in mine and negated_by_prefix(w, lang))
+    own = [t.text for t in tokens if t.is_word]
+    prefixed += max(0, negative_implicatives(words, lang) - negative_implicatives(own, lang))  # "declined to"
     kept = []
     for f in extra:
         after = [t.text for t in tokens if t.is_word and t.start >= f.start]
@@ -207,6 +212,9 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
                 return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
     if e.kind == "inflection":
         return "spelling" if hyp_words and hyp_words[0].casefold() == ref_words[0].casefold() else "inflection"
+    if e.kind in ("addition", "omission") and (hyp_words or ref_words) and all(
+            w.casefold() in lang.titles for w in hyp_words + ref_words):
+        return "spelling"  # a title added or left out before a name ("Mr. Trump" / "Trump"): house style
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
@@ -312,7 +320,8 @@ def _gap(a: PairAlignment, e: Edit) -> int:
 
 def _named_in(name: str, tokens: Sequence[Token], capitalised: bool = False) -> bool:
     """Whether a word of ``tokens`` (only capitalised ones, if so asked) is ``name`` in some form."""
-    return any(t.is_word and (not capitalised or t.text[:1].isupper()) and _same_name(name, t.text) for t in tokens)
+    return any(t.is_word and (not capitalised or t.text[:1].isupper()) and _same_name(name, entity_key(t.text))
+               for t in tokens)
 
 
 def _same_name(a: str, b: str) -> bool:

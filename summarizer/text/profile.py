@@ -149,6 +149,15 @@ def _ordinals(code: str) -> dict[str, int]:
 _PAIR_WORDS = {"en": ("both",), "de": ("beide", "beiden", "beider", "beides"), "es": ("ambos", "ambas"),
                "it": ("entrambi", "entrambe"), "pt": ("ambos", "ambas"), "nl": ("beide", "allebei")}
 
+# Titles and honorifics written before a name (without their dot): "Mr. Trump" / "Trump" is house
+# style, and the word after "Mr." does not start a sentence.
+_TITLES = {
+    "en": ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "gen", "lt", "col", "maj", "capt",
+           "sgt", "adm", "sen", "rep", "gov", "pres", "rev", "hon"),
+    "de": ("herr", "herrn", "frau", "dr", "prof"), "fr": ("m", "mme", "mlle", "me", "dr", "pr"),
+    "es": ("sr", "sra", "srta", "don", "doña", "dr", "dra"), "it": ("sig", "dott", "prof"), "vi": ("ông", "bà"),
+}
+
 _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only after a number
     "en": {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6},
     "de": {"hundert": 1e2, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9},
@@ -204,7 +213,7 @@ _OPPOSITES = {
         safe unsafe|healthy sick|healthy ill|beautiful ugly|interesting boring|famous unknown|temporary permanent
         like dislike|come go|came went|lead follow|spend save|save waste|open shut
         start stop|continue stop|appear disappear|build destroy|create destroy|construct demolish|accept decline
-        raise cut|arrive leave|lose find|increase lower|wealthy poor
+        raise cut|add cut|create cut|arrive leave|lose find|increase lower|wealthy poor
         sell buy|export import|cause prevent|help hinder|allow prevent|true untrue
         agree reject|support reject|welcome reject|welcome oppose|confirm reject|trust distrust|trust doubt
         attack protect|increase shrink|growth decline|growth recession|boom recession|expand reduce|gain drop""",
@@ -259,6 +268,17 @@ _UNITS = (
 # Words after a negator that make an idiom rather than a negation ("not only", "not until").
 _NOT_NEGATING = {"en": ("only", "until", "just", "least"), "de": ("nur",), "fr": ("seulement",),
                  "es": ("solo", "sólo")}
+
+# The word that follows a comparative: a negator before one compares ("no fewer than 10", "nicht mehr
+# als"); it does not negate the sentence.
+_THAN = {"en": "than", "de": "als", "nl": "dan"}
+
+# Verbs that say their complement did not happen ("declined to disclose" = "did not disclose"): a
+# negation on the other side says the same. English words are base forms, matched with WordNet's
+# base forms and only before "to" ("sales declined" is no refusal); other languages' are inflected forms.
+_NEGATIVE_IMPLICATIVES = {"en": ("fail", "refuse", "decline", "neglect"),
+                          "de": ("weigerte", "weigerten", "weigert", "geweigert", "versäumte", "versäumt"),
+                          "fr": ("refusé", "refuse", "refusent", "refusait", "refusaient")}
 
 # The word for "or" before a negator: an alternative left open, not a negation ("whether or not",
 # "ob … oder nicht", "có … hay không").
@@ -315,6 +335,9 @@ class LanguageProfile:
     not_negating: tuple[str, ...] = ()
     or_before_negator: str = ""
     pair_words: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # "mr", "dr": before a name, house style
+    than: str = ""  # after a comparative: "no fewer than" compares, it does not negate
+    negative_implicatives: tuple[str, ...] = ()  # "refuse", "decline": their complement did not happen
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
@@ -484,7 +507,8 @@ def profile(code: str | None) -> LanguageProfile:
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
-        pair_words=_PAIR_WORDS.get(code, ()),
+        pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""),
+        negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
