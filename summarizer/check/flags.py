@@ -490,6 +490,8 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
             return None  # an equivalent rewording
         return Span(start, end, text, category, "minor", LEXICAL_SHIFT_CONFIDENCE, suggestion, shift, ref_start, ref_end,
                     "mistranslation")
+    if _one_sense(hyp_tokens, ref_tokens, lang):
+        return None  # the same sense in other words, by WordNet, where the swap test doubted
     severity = "major" if sim < MAJOR_BELOW[evidence] else "minor"
     confidence = round(min(1.0, max(0.05, (PARAPHRASE[evidence] - sim) / PARAPHRASE[evidence] * 2)), 3)
     note = None if evidence == "swap" else f"no sentence encoder covers '{lang.code}': judged by spelling alone"
@@ -524,6 +526,22 @@ def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lan
     if synonymous is None and lang.related_verbs(mine[0], theirs[0]) is False:
         return f"a verb WordNet does not relate to the reference's '{theirs[0]}'"
     return None
+
+
+def _one_sense(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether the two sides differ in one word or collocation each, all else equal, and WordNet
+    gives the two a first sense in common ("resigned last" / "stepped down last")."""
+    if not lang.wordnet:
+        return False
+    hyp = [t.text for t in hyp_tokens if t.is_word]
+    ref = [t.text for t in ref_tokens if t.is_word]
+    while hyp and ref and hyp[0].casefold() == ref[0].casefold():
+        hyp, ref = hyp[1:], ref[1:]
+    while hyp and ref and hyp[-1].casefold() == ref[-1].casefold():
+        hyp, ref = hyp[:-1], ref[:-1]
+    if not hyp or not ref or len(hyp) > 2 or len(ref) > 2:
+        return False
+    return lang.share_a_first_sense(" ".join(hyp), " ".join(ref))
 
 
 def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile) -> Span | None:

@@ -391,6 +391,11 @@ class LanguageProfile:
         cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
         return english_wordnet().synonymous(a, b) if self.wordnet else None
 
+    def share_a_first_sense(self, a: str, b: str) -> bool:
+        """Whether two words or collocations share one of their first WordNet senses ("resigned" /
+        "stepped down"; see :meth:`.WordNet.share_a_first_sense`); False where :attr:`wordnet` is off."""
+        return self.wordnet and english_wordnet().share_a_first_sense(a, b)
+
     def related_verbs(self, a: str, b: str) -> bool | None:
         """Whether two verbs are close in WordNet (see :meth:`.WordNet.related_verbs`); None where it
         cannot tell or :attr:`wordnet` is off."""

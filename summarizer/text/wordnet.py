@@ -211,6 +211,18 @@ class WordNet:
         near_mine, near_theirs = self._linked(mine), self._linked(theirs)
         return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
 
+    @functools.lru_cache(maxsize=1 << 16)
+    def share_a_first_sense(self, a: str, b: str) -> bool:
+        """Whether two words or collocations ("step down") share a synset among their first
+        :data:`SENSES` senses in one part of speech ("resigned" / "stepped down")."""
+        return any(self._first_senses(a, pos) & self._first_senses(b, pos) for pos in POS)
+
+    def _first_senses(self, phrase: str, pos: str) -> set[tuple[str, int]]:
+        first, _, rest = phrase.casefold().partition(" ")
+        bases = self.base_forms(first, pos) if rest else self.base_forms(phrase, pos)
+        lemmas = [f"{b}_{rest.replace(' ', '_')}" for b in bases] if rest else bases
+        return {(pos, o) for lemma in lemmas for o in self._offsets(lemma, pos)[:SENSES]}
+
     @functools.lru_cache(maxsize=1 << 12)
     def is_name(self, word: str) -> bool:
         """Whether WordNet knows the word only as a noun whose first sense is one named thing (an
