@@ -19,6 +19,9 @@ ERRORS = [
     ("en", "Five soldiers were injured in the attack.", "Seven soldiers were injured in the attack.", "number", "major"),
     ("de", "Die Firma baute 3.000 Wohnungen in der Stadt.", "Die Firma baute 8.000 Wohnungen in der Stadt.", "number", "major"),
     ("de", "Der Tunnel ist 12 Kilometer lang.", "Der Tunnel ist 12 Meter lang.", "unit", "major"),
+    ("en", "The contract is worth 5 million dollars.", "The contract is worth 5 million euros.", "unit", "major"),
+    ("en", "Tickets cost $40 each.", "Tickets cost £40 each.", "unit", "major"),
+    ("de", "Der Vertrag ist 5 Millionen Euro wert.", "Der Vertrag ist 5 Millionen Dollar wert.", "unit", "major"),
     ("vi", "Công ty đã xây dựng 3.000 căn hộ trong năm nay.", "Công ty đã xây dựng 5.000 căn hộ trong năm nay.", "number", "major"),
     ("vi", "Giá điện tăng 15% từ tháng này.", "Giá điện tăng 25% từ tháng này.", "number", "major"),
     ("zh", "公司去年出口了2300辆汽车。", "公司去年出口了3200辆汽车。", "number", "major"),
@@ -214,6 +217,9 @@ PARAPHRASES = [
     ("The firm did not reveal the price.", "The firm declined to disclose the price."),
     ("At least 10 people were killed.", "No fewer than 10 people were killed."),
     ("The minister resigned last week.", "The minister stepped down last week."),  # one WordNet sense
+    ("The project costs VND 2 trillion.", "The project costs 2 trillion dong."),  # CLDR currency code and name
+    ("Salaries reach 5,000 yuan a month.", "Salaries reach RMB 5,000 a month."),
+    ("The rains will last until Monday, the 27th.", "The rains will last until the 27th (Monday)."),  # moved, kept
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major

@@ -98,6 +98,8 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
             "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
             "words": _phrase_index([w for w in lang.number_words if len(w) > 1 or not w.isascii()]),
             "ordinals": _phrase_index(list(lang.ordinal_words)),
+            "signs": re.compile("(?<![^\\W\\d_])(?:" + "|".join(re.escape(s) for s in sorted(lang.currency_signs, key=len, reverse=True))
+                                + ")[ \u00a0]?$") if lang.currency_signs else None,
             "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
             if lang.group.isspace() else _DIGITS}
 
@@ -136,6 +138,10 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
             end += len(after) - len(after.lstrip()) + scale.end()
             after = text[end:end + 40]
         facts.append(Fact("number", f"{value:g}", start, end))
+        sign = index["signs"].search(text[max(0, start - 5) : start]) if index["signs"] is not None else None
+        if sign is not None:  # "$5", "€20 million", "VND 2 trillion"
+            offset = max(0, start - 5) + sign.start()
+            facts.append(Fact("unit", lang.currency_signs[sign.group().strip()], offset, offset + len(sign.group().strip())))
         unit = _unit_after(after, lang, index)
         if unit is not None:
             offset = end + len(after) - len(after.lstrip())

@@ -14,6 +14,7 @@ encoder for the language, the two phrases' characters. :func:`find_flags` turns 
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -215,6 +216,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if e.kind in ("addition", "omission") and (hyp_words or ref_words) and all(
             w.casefold() in lang.titles for w in hyp_words + ref_words):
         return "spelling"  # a title added or left out before a name ("Mr. Trump" / "Trump"): house style
+    if e.kind != "substitution" and _inside_kept_facts(a, e):
+        return "moved"  # a fact the other side has too, written elsewhere ("20 million euros" / "€20 million")
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
@@ -228,6 +231,15 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if mine and theirs and not _one_name(mine, theirs):
         return "entity"
     return None
+
+
+def _inside_kept_facts(a: PairAlignment, e: Edit) -> bool:
+    """Whether every word an addition adds (an omission leaves out) lies inside a fact of its side
+    that the other side has too."""
+    tokens, found, extra = (a.h[e.h1 : e.h2], a.hyp_facts, a.extra_hyp) if e.kind == "addition" else \
+        (a.r[e.r1 : e.r2], a.ref_facts, a.extra_ref)
+    words = [t for t in tokens if t.is_word or unicodedata.category(t.text[:1] or " ") == "Sc"]  # "$"
+    return bool(words) and all(any(f.start <= t.start < f.end and f not in extra for f in found) for t in words)
 
 
 def _one_name(mine: Sequence[str], theirs: Sequence[str]) -> bool:

@@ -350,7 +350,8 @@ class LanguageProfile:
     group: str = ","
     calendar: dict[str, str] = field(default_factory=dict)  # CLDR weekday/month/day-period name → key
     capitalized_names: frozenset[str] = frozenset()  # calendar names CLDR writes with a capital ("May", not "may")
-    units: dict[str, str] = field(default_factory=dict)  # CLDR unit name → dimension-unit
+    units: dict[str, str] = field(default_factory=dict)  # CLDR unit or currency name → dimension-unit, currency-dollar
+    currency_signs: dict[str, str] = field(default_factory=dict)  # "$", "€", "VND" → currency-dollar …
     tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
@@ -497,10 +498,63 @@ def _cldr(code: str) -> dict:
                     name = pattern.replace("{0}", "").strip().casefold()
                     if count != "per" and name and not name.isdigit():
                         units.setdefault(name, unit)
+    units.update(_currency_names(locale, code))
     symbols = locale.number_symbols["latn"]
     countries = frozenset(n for code_, n in locale.territories.items() if code_.isalpha() and n.isalpha() and n[:1].isupper())
     return {"decimal": symbols["decimal"], "group": symbols["group"], "calendar": calendar, "units": units,
-            "capitalized_names": frozenset(capitalized - lowercase), "countries": countries}
+            "capitalized_names": frozenset(capitalized - lowercase), "countries": countries,
+            "currency_signs": _currency_signs(locale, code)}
+
+
+@functools.lru_cache(maxsize=1)
+def _currencies() -> dict[str, str]:
+    """ISO code → ``currency-`` and the last word of its English name (``currency-dollar`` for USD,
+    AUD …, ``currency-dong``), for the currencies some territory has as legal tender today (CLDR)."""
+    import datetime
+
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    english = Locale.parse("en")
+    codes = set()
+    for territory in english.territories:
+        if territory.isalpha():
+            codes.update(get_territory_currencies(territory, datetime.date.today(), tender=True))
+    return {c: "currency-" + english.currencies[c].split()[-1].casefold() for c in sorted(codes)
+            if c in english.currencies and not english.currencies[c].endswith(" Gold")}  # "10 gold medals"
+
+
+def _currency_names(locale, code: str) -> dict[str, str]:
+    """A locale's currency names, singular and plural ("euro", "euros", "US dollars"), as units; in
+    English and German, whose names end in their head word, that word alone too ("dollars", "Dollar")."""
+    names: dict[str, str] = {}
+    plural = locale._data.get("currency_names_plural", {})
+    for iso, key in _currencies().items():
+        forms = [locale.currencies.get(iso, "")] + list(plural.get(iso, {}).values())
+        for form in filter(None, forms):
+            names.setdefault(form.casefold(), key)
+            if code in ("en", "de"):
+                names.setdefault(re.split(r"[ -]", form)[-1].casefold(), key)
+    return names
+
+
+# Signs in common use that CLDR does not list as a currency's symbol.
+_CURRENCY_ALIASES = {"RMB": "CNY", "US$": "USD"}
+
+
+def _currency_signs(locale, code: str) -> dict[str, str]:
+    """Symbols and ISO codes written before an amount ("$", "€", "US$", "VND"), exact case."""
+    from babel import Locale
+
+    signs = {alias: _currencies()[iso] for alias, iso in _CURRENCY_ALIASES.items() if iso in _currencies()}
+    variants = [locale] + ([Locale.parse(v) for v in ("en_GB", "en_AU", "en_CA")] if code == "en" else [])
+    for iso, key in _currencies().items():
+        signs.setdefault(iso, key)
+        for variant in variants:
+            symbol = variant.currency_symbols.get(iso, "")
+            if symbol and not (symbol.isalpha() and len(symbol) < 2):
+                signs.setdefault(symbol, key)
+    return signs
 
 
 @functools.lru_cache(maxsize=None)
