@@ -20,6 +20,10 @@ ERRORS = [
     ("de", "Die Firma baute 3.000 Wohnungen in der Stadt.", "Die Firma baute 8.000 Wohnungen in der Stadt.", "number", "major"),
     ("de", "Der Tunnel ist 12 Kilometer lang.", "Der Tunnel ist 12 Meter lang.", "unit", "major"),
     ("en", "The contract is worth 5 million dollars.", "The contract is worth 5 million euros.", "unit", "major"),
+    ("en", "Temperatures dropped to minus 5 degrees overnight.", "Temperatures dropped to 5 degrees overnight.", "number",
+     "major"),
+    ("de", "Die Polizei hat niemanden festgenommen.", "Die Polizei hat zwei Männer festgenommen.", "negation", "critical"),
+    ("de", "Die Stadt liegt im Norden des Landes.", "Die Stadt liegt im Süden des Landes.", "opposite", "critical"),
     ("en", "Tickets cost $40 each.", "Tickets cost £40 each.", "unit", "major"),
     ("de", "Der Vertrag ist 5 Millionen Euro wert.", "Der Vertrag ist 5 Millionen Dollar wert.", "unit", "major"),
     ("vi", "Công ty đã xây dựng 3.000 căn hộ trong năm nay.", "Công ty đã xây dựng 5.000 căn hộ trong năm nay.", "number", "major"),
@@ -220,6 +224,10 @@ PARAPHRASES = [
     ("The project costs VND 2 trillion.", "The project costs 2 trillion dong."),  # CLDR currency code and name
     ("Salaries reach 5,000 yuan a month.", "Salaries reach RMB 5,000 a month."),
     ("The rains will last until Monday, the 27th.", "The rains will last until the 27th (Monday)."),  # moved, kept
+    ("A 17-year-old student won the prize.", "A 17 year old student won the prize."),
+    ("Farmers harvested 2 million tonnes of rice.", "Farmers harvested 2 million tons of rice."),
+    ("The PM said Viet Nam welcomed foreign investors.", "The Prime Minister said Vietnam welcomed foreign investors."),
+    ("He died at the age of 90.", "He died aged 90."),
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major

@@ -137,6 +137,11 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
             value *= lang.scale_words[scale.group().casefold()]
             end += len(after) - len(after.lstrip()) + scale.end()
             after = text[end:end + 40]
+        before = text[max(0, start - 8) : start]
+        minus = _MINUS_SIGN.search(before) or next((m for w in lang.minus_words
+                                                    if (m := re.search(rf"(?<!\w){w}\s+$", before, re.I))), None)
+        if minus:  # "−5", "minus 5 degrees"
+            value, start = -value, max(0, start - 8) + minus.start()
         facts.append(Fact("number", f"{value:g}", start, end))
         sign = index["signs"].search(text[max(0, start - 5) : start]) if index["signs"] is not None else None
         if sign is not None:  # "$5", "€20 million", "VND 2 trillion"
@@ -149,6 +154,7 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
+_MINUS_SIGN = re.compile(r"(?:^|(?<=\s))[-−]$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _SQUARED = re.compile(r"^([^\W\d_]{1,2})([23])(?![\w])")
 
@@ -163,6 +169,8 @@ def _inside_a_name(text: str, start: int, lang: LanguageProfile) -> bool:
 
 def _unit_after(after: str, lang: LanguageProfile, index: dict) -> tuple[str, int] | None:
     stripped = _SQUARED.sub(lambda m: m.group(1) + "²³"[int(m.group(2)) - 2], after.lstrip())  # "km2" is "km²"
+    if stripped.startswith("-") and stripped[1:2].isalpha():
+        stripped = stripped[1:]  # "17-year-old" as "17 year old"
     if stripped.startswith("%"):
         return "percent", 1
     for kind in ("percent", "units"):
@@ -257,8 +265,8 @@ def entities(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[
         first = i == 0 or (_SENTENCE_END.search(text[: t.start]) and not (
             i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].text.casefold() in lang.titles))  # "Mr. Tran"
         if (first and not acronym and t.text not in lang.countries and not lang.is_name(t.text)) \
-                or t.text.casefold() in lang.calendar:
-            continue
+                or (t.text.casefold() in lang.calendar and not (acronym and not re.search(r"\d\s?$", text[: t.start]))):
+            continue  # "the PM said" is a name, "8 PM" a time
         facts.append(Fact("entity", entity_key(t.text), t.start, t.end))
     return facts
 
@@ -331,8 +339,11 @@ def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: Langu
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
     a noun ("the police tells" for "the police told", "already knew" for "knows yet"; not "the built
-    drones" for "the drones it builds", where the participle qualifies a noun)."""
-    hyp_forms, ref_forms = [lang.verb_tense(w) for w in hyp_words], [lang.verb_tense(w) for w in ref_words]
+    drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
+    "aged": a word after an article is a noun)."""
+    def tenses(words: Sequence[str]) -> list[tuple[str, str] | None]:
+        return [None if k and words[k - 1] in lang.articles else lang.verb_tense(w) for k, w in enumerate(words)]
+    hyp_forms, ref_forms = tenses(hyp_words), tenses(ref_words)
     for i, mine in enumerate(hyp_forms):
         for j, theirs in enumerate(ref_forms):
             if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:

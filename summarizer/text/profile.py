@@ -100,7 +100,8 @@ _NEGATING_PREFIXES = {
 
 _NEGATORS = {
     "en": ("not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"),
-    "de": ("nicht", "ohne", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder"),
+    "de": ("nicht", "ohne", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand",
+           "niemanden", "niemandem", "nirgends", "nirgendwo", "weder"),
     "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "ni", "sans"),
     "es": ("no", "nunca", "jamás", "ningún", "ninguno", "ninguna", "nada", "nadie", "ni", "sin", "tampoco"),
     "pt": ("não", "nunca", "jamais", "nenhum", "nenhuma", "nada", "ninguém", "nem", "sem"),
@@ -148,6 +149,9 @@ def _ordinals(code: str) -> dict[str, int]:
 # Words that count two things without a number ("both sides" for "the two sides").
 _PAIR_WORDS = {"en": ("both",), "de": ("beide", "beiden", "beider", "beides"), "es": ("ambos", "ambas"),
                "it": ("entrambi", "entrambe"), "pt": ("ambos", "ambas"), "nl": ("beide", "allebei")}
+
+# Words that make the number after them negative ("minus 5 degrees"); not "moins"/"menos", also "less".
+_MINUS_WORDS = {"en": ("minus",), "de": ("minus",), "nl": ("min",), "vi": ("âm",)}
 
 # Titles and honorifics written before a name (without their dot): "Mr. Trump" / "Trump" is house
 # style, and the word after "Mr." does not start a sentence.
@@ -225,7 +229,7 @@ _OPPOSITES = {
         lang kurz|stark schwach|schnell langsam|heiß kalt|reich arm|billig teuer|positiv negativ|erfolg misserfolg
         angriff verteidigung|krieg frieden|sicher gefährlich|wahr falsch|schuldig unschuldig|immer nie|mit ohne
         öffentlich privat|inland ausland|mann frau|männer frauen|vater mutter|sohn tochter|überschuss defizit
-        morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
+        norden süden|osten westen|nördlich südlich|östlich westlich|morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
         steigt sinkt|stiegen sanken|gestiegen gefallen|importieren exportieren|erhöhten senkten|wächst schrumpft""",
     "fr": """augmenter diminuer|hausse baisse|augmentation diminution|croissance baisse|gagner perdre|victoire défaite
         accepter refuser|approuver rejeter|autoriser interdire|légal illégal|importer exporter|importation exportation
@@ -336,6 +340,7 @@ class LanguageProfile:
     or_before_negator: str = ""
     pair_words: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()  # "mr", "dr": before a name, house style
+    minus_words: tuple[str, ...] = ()  # "minus": the number after it is negative
     than: str = ""  # after a comparative: "no fewer than" compares, it does not negate
     negative_implicatives: tuple[str, ...] = ()  # "refuse", "decline": their complement did not happen
     has_case: bool = True
@@ -497,7 +502,7 @@ def _cldr(code: str) -> dict:
                 for count, pattern in patterns.items():
                     name = pattern.replace("{0}", "").strip().casefold()
                     if count != "per" and name and not name.isdigit():
-                        units.setdefault(name, unit)
+                        units.setdefault(name, "mass-tonne" if unit == "mass-ton" else unit)  # news "tons" are tonnes
     units.update(_currency_names(locale, code))
     symbols = locale.number_symbols["latn"]
     countries = frozenset(n for code_, n in locale.territories.items() if code_.isalpha() and n.isalpha() and n[:1].isupper())
@@ -566,7 +571,7 @@ def profile(code: str | None) -> LanguageProfile:
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
-        pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""),
+        pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
         negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
