@@ -24,6 +24,10 @@ ERRORS = [
      "major"),
     ("de", "Die Polizei hat niemanden festgenommen.", "Die Polizei hat zwei Männer festgenommen.", "negation", "critical"),
     ("de", "Die Stadt liegt im Norden des Landes.", "Die Stadt liegt im Süden des Landes.", "opposite", "critical"),
+    ("vi", "Vụ tai nạn xảy ra lúc 8 giờ sáng.", "Vụ tai nạn xảy ra lúc 8 giờ tối.", "date-time", "major"),
+    ("vi", "Ông Minh đã đồng ý với đề xuất.", "Ông Minh đã từ chối đề xuất.", "opposite", "critical"),
+    ("de", "Der Bürgermeister lehnte den Vorschlag ab.", "Der Bürgermeister nahm den Vorschlag an.", "opposite", "critical"),
+    ("fr", "La Banque centrale a relevé ses taux.", "La Banque centrale a baissé ses taux.", "opposite", "critical"),
     ("en", "Tickets cost $40 each.", "Tickets cost £40 each.", "unit", "major"),
     ("de", "Der Vertrag ist 5 Millionen Euro wert.", "Der Vertrag ist 5 Millionen Dollar wert.", "unit", "major"),
     ("vi", "Công ty đã xây dựng 3.000 căn hộ trong năm nay.", "Công ty đã xây dựng 5.000 căn hộ trong năm nay.", "number", "major"),
@@ -238,6 +242,9 @@ PARAPHRASES_OTHER = [
     ("vi", "Chính phủ sẽ xây dựng ba trường học mới.", "Chính phủ sẽ xây ba trường học mới."),
     ("fr", "Le ministre a souligné l'importance du projet.", "Le ministre a insisté sur l'importance du projet."),
     ("es", "El alcalde anunció nuevas medidas el lunes.", "El alcalde dio a conocer nuevas medidas el lunes."),
+    ("de", "Die Regierung hat am Montag neue Regeln angekündigt.", "Am Montag kündigte die Regierung neue Regeln an."),
+    ("vi", "Khoảng 300 hộ dân bị mất điện.", "Chừng 300 hộ dân bị mất điện."),
+    ("vi", "Tối nay trời mưa to, tối đa 50 mm.", "Tối nay trời mưa lớn, tối đa 50 mm."),  # "tối" without a time
 ]
 
 

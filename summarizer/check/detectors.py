@@ -191,9 +191,10 @@ def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
         name = m.group().casefold()
         if name in lang.capitalized_names and " " not in name and not m.group()[:1].isupper():
             continue  # "may" the verb; multi-word names ("thứ Hai") are unambiguous
-        if lang.calendar[name] in ("period:am", "period:pm") and not re.search(r"\d\s?$", text[: m.start()]) \
+        if (lang.calendar[name] in ("period:am", "period:pm") or (lang.code == "vi" and lang.calendar[name][:7] == "period:")) \
+                and not re.search(r"\d\s?(?:giờ(?:\s?\d+(?:\s?phút)?)?\s?)?$", text[: m.start()]) \
                 and not (lang.unspaced and re.match(r"\d", text[m.end():])):
-            continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is); "morgens" anywhere
+            continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is, "8 giờ sáng" too); "morgens" anywhere
         facts.append(Fact("date-time", lang.calendar[name], m.start(), m.end()))
     return facts
 

@@ -14,6 +14,7 @@ encoder for the language, the two phrases' characters. :func:`find_flags` turns 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -222,7 +223,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
         side = a.r if e.kind == "addition" else a.h
-        if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True) for t in moved):
+        if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True)
+                         or (lang.compounds and _inside_a_word(t.text, side)) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
@@ -231,6 +233,13 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if mine and theirs and not _one_name(mine, theirs):
         return "entity"
     return None
+
+
+def _inside_a_word(word: str, tokens: Sequence[Token]) -> bool:
+    """Whether a longer word of ``tokens`` holds this word's stem (five or more letters, without a
+    verb or plural ending): a separable verb or a compound ("kündigte … an" / "angekündigt")."""
+    stem = re.sub(r"(?:te|ten|en|e|t|n|s)$", "", word.casefold())
+    return len(stem) >= 5 and any(stem in t.text.casefold() and len(t.text) > len(stem) for t in tokens)
 
 
 def _inside_kept_facts(a: PairAlignment, e: Edit) -> bool:

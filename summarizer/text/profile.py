@@ -86,7 +86,8 @@ _NUMBER_QUALIFIERS = {
     "de": {"approx": ("rund", "knapp", "gut"), "min": ("über",), "max": ("unter",)},
     "fr": {"approx": ("quelque", "autour de"), "min": ("plus de",), "max": ("moins de", "jusqu'à")},
     "es": {"approx": ("unos", "unas"), "max": ("hasta",)},
-    "vi": {"approx": ("gần", "khoảng"), "min": ("hơn", "trên"), "max": ("dưới",)},
+    "vi": {"approx": ("gần", "khoảng", "chừng", "khoảng chừng", "tầm", "ước chừng"), "min": ("hơn", "trên"),
+           "max": ("dưới",)},
     "zh": {"approx": ("约", "近"), "min": ("逾",)},
 }
 
@@ -229,7 +230,7 @@ _OPPOSITES = {
         lang kurz|stark schwach|schnell langsam|heiß kalt|reich arm|billig teuer|positiv negativ|erfolg misserfolg
         angriff verteidigung|krieg frieden|sicher gefährlich|wahr falsch|schuldig unschuldig|immer nie|mit ohne
         öffentlich privat|inland ausland|mann frau|männer frauen|vater mutter|sohn tochter|überschuss defizit
-        norden süden|osten westen|nördlich südlich|östlich westlich|morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
+        norden süden|osten westen|lehnte nahm|lehnten nahmen|nördlich südlich|östlich westlich|morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
         steigt sinkt|stiegen sanken|gestiegen gefallen|importieren exportieren|erhöhten senkten|wächst schrumpft""",
     "fr": """augmenter diminuer|hausse baisse|augmentation diminution|croissance baisse|gagner perdre|victoire défaite
         accepter refuser|approuver rejeter|autoriser interdire|légal illégal|importer exporter|importation exportation
@@ -237,7 +238,7 @@ _OPPOSITES = {
         haut bas|plus moins|grand petit|long court|fort faible|rapide lent|chaud froid|riche pauvre|cher/bon marché
         positif négatif|succès échec|attaque défense|guerre paix|vrai faux|coupable innocent|toujours jamais|avec sans
         public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir
-        augmenter baisser|grimper chuter|progresser reculer""",
+        augmenter baisser|relever baisser|grimper chuter|progresser reculer""",
     "es": """aumentar disminuir|subir bajar|subida bajada|aumento disminución|crecimiento caída|ganar perder
         victoria derrota|aceptar rechazar|aprobar rechazar|permitir prohibir|legal ilegal|importar exportar
         importación exportación|comprar vender|abrir cerrar|inicio fin|temprano tarde|antes después|primero último
@@ -246,7 +247,7 @@ _OPPOSITES = {
         guerra paz|verdadero falso|culpable inocente|siempre nunca|con sin|público privado|hombre mujer
         hombres mujeres|padre madre|hijo hija|superávit déficit|día noche|verano invierno|mañana noche
         subieron bajaron|subió bajó|sube baja|suben bajan|subido bajado|aumentaron cayeron|aumentó cayó""",
-    "vi": """tăng giảm|tăng trưởng/suy giảm|lãi lỗ|thắng thua|chiến thắng/thất bại|chấp nhận/từ chối|đồng ý/phản đối
+    "vi": """tăng giảm|tăng trưởng/suy giảm|lãi lỗ|thắng thua|chiến thắng/thất bại|chấp nhận/từ chối|đồng ý/phản đối|đồng ý/từ chối
         cho phép/cấm|hợp pháp/bất hợp pháp|nhập khẩu/xuất khẩu|mua bán|mở đóng|bắt đầu/kết thúc|sớm muộn|trước sau
         đầu tiên/cuối cùng|bắc nam|đông tây|trái phải|cao thấp|nhiều ít|lớn nhỏ|dài ngắn|mạnh yếu|nhanh chậm
         nóng lạnh|giàu nghèo|đắt rẻ|tích cực/tiêu cực|thành công/thất bại|tấn công/phòng thủ|chiến tranh/hòa bình
@@ -489,10 +490,9 @@ def _cldr(code: str) -> dict:
             if name:
                 calendar.setdefault(name.casefold(), f"period:{period}")
     calendar.update({"a.m": "period:am", "p.m": "period:pm"} if code == "en" else {})
-    if code != "vi":  # Vietnamese day periods are syllables of common words ("tối" in "tối đa", maximum)
-        for key, name in locale.day_periods["format"]["wide"].items():  # "morgens", "du soir", "下午"
-            if key not in ("am", "pm"):
-                calendar.setdefault(name.casefold(), f"period:{key.rstrip('12')}")
+    for key, name in locale.day_periods["format"]["wide"].items():  # "morgens", "du soir", "下午"
+        if key not in ("am", "pm"):  # Vietnamese ones count only after a time ("tối" is also in "tối đa")
+            calendar.setdefault(name.casefold(), f"period:{key.rstrip('12')}")
     units: dict[str, str] = {}
     variants = [locale] + ([Locale.parse("en_GB")] if code == "en" else [])  # "kilometres" as well as "kilometers"
     for unit in _UNITS:
