@@ -398,3 +398,10 @@ def test_a_verb_wordnet_does_not_relate_to_the_reference_s_is_a_minor_mistransla
     assert [(s.text, s.type, s.severity) for s in spans] == [("demolish", "mistranslation", "minor")]
     assert "does not relate" in spans[0].note and spans[0].suggestion == "restore"
     assert checkers("en").check(ref.replace("nominates", "picks"), [ref]).spans == ()  # close in WordNet
+
+
+def test_a_house_spelling_beside_a_changed_word_does_not_hide_it(checkers):
+    spans = checkers("en").check("Senator Jones said past protesters are marching peacefully.",
+                                 ["Senator Jones said current protestors are marching peacefully."]).spans
+    assert [(s.text, s.suggestion, s.type) for s in spans] == [("past protesters", "current protestors", "mistranslation")]
+    assert "'current'" in spans[0].note

@@ -522,14 +522,15 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
 def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
     """A note when a rewording the swap test reads as a paraphrase is not one by WordNet: a noun for
     a broader or narrower kind ("animal" for "dog"), or one word in place of another WordNet does
-    not list as its synonym, all else equal ("past scale" for "current scale"); None otherwise."""
+    not list as its synonym, all else equal but house spellings ("past protesters" for "current
+    protestors"); None otherwise."""
     if not lang.wordnet:
         return None
     hyp = [(t.text, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
     ref = [(t.text, lang.normal_form(t.text)) for t in _content(ref_tokens, lang)]
     hyp_forms, ref_forms = {f for _, f in hyp}, {f for _, f in ref}
-    mine = [w for w, form in hyp if form not in ref_forms]
-    theirs = [w for w, form in ref if form not in hyp_forms]
+    mine = [w for w, form in hyp if form not in ref_forms and not any(spelling_variants(w, o) for o, _ in ref)]
+    theirs = [w for w, form in ref if form not in hyp_forms and not any(spelling_variants(w, o) for o, _ in hyp)]
     if not mine or not theirs or min(len(mine), len(theirs)) > 1 or max(len(mine), len(theirs)) > 2:
         return None  # one word against a word or a two-word name of a kind ("body part" / "tail")
     for word in mine:
@@ -539,6 +540,7 @@ def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lan
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
     rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in words}
             for side, words in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
+    rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
     if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
         return None
     synonymous = lang.synonymous(mine[0], theirs[0])
