@@ -80,6 +80,14 @@ def _phrase_index(names: Sequence[str], unspaced: bool = False) -> re.Pattern | 
     return re.compile(f"(?:{alternatives})" if unspaced else rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
+def _sign_index(signs: Sequence[str]) -> re.Pattern | None:
+    """A currency sign at the end of a text ("$", "€", "VND "), not the end of a word ("CHF" in "XCHF")."""
+    if not signs:
+        return None
+    alternatives = "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[ \u00a0]?$")
+
+
 _INDEXES: dict[str, dict[str, re.Pattern | None]] = {}
 
 
@@ -98,8 +106,7 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
             "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
             "words": _phrase_index([w for w in lang.number_words if len(w) > 1 or not w.isascii()]),
             "ordinals": _phrase_index(list(lang.ordinal_words)),
-            "signs": re.compile("(?<![^\\W\\d_])(?:" + "|".join(re.escape(s) for s in sorted(lang.currency_signs, key=len, reverse=True))
-                                + ")[ \u00a0]?$") if lang.currency_signs else None,
+            "signs": _sign_index(lang.currency_signs),
             "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
             if lang.group.isspace() else _DIGITS}
 
@@ -191,12 +198,20 @@ def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
         name = m.group().casefold()
         if name in lang.capitalized_names and " " not in name and not m.group()[:1].isupper():
             continue  # "may" the verb; multi-word names ("thứ Hai") are unambiguous
-        if (lang.calendar[name] in ("period:am", "period:pm") or (lang.code == "vi" and lang.calendar[name][:7] == "period:")) \
-                and not re.search(r"\d\s?(?:giờ(?:\s?\d+(?:\s?phút)?)?\s?)?$", text[: m.start()]) \
+        needs_a_time = lang.calendar[name] in ("period:am", "period:pm") or (
+            lang.periods_after_a_time is not None and lang.calendar[name].startswith("period:"))
+        if needs_a_time and not _after_a_time(text[: m.start()], lang) \
                 and not (lang.unspaced and re.match(r"\d", text[m.end():])):
-            continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is, "8 giờ sáng" too); "morgens" anywhere
+            continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is); "morgens" anywhere
         facts.append(Fact("date-time", lang.calendar[name], m.start(), m.end()))
     return facts
+
+
+def _after_a_time(before: str, lang: LanguageProfile) -> bool:
+    """Whether ``before`` ends with a time: a digit, or a digit and the profile's words of a time
+    ("8 giờ 30 phút")."""
+    words = "|".join(re.escape(w) for w in lang.periods_after_a_time or ())
+    return re.search(rf"\d\s?(?:(?:{words})(?:\s?\d+\s?(?:{words}))?\s?)?$" if words else r"\d\s?$", before) is not None
 
 
 def negations(tokens: Sequence[Token], lang: LanguageProfile) -> list[Fact]:
@@ -395,10 +410,9 @@ def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageP
 def negative_implicatives(words: Sequence[str], lang: LanguageProfile) -> int:
     """How many verbs of ``words`` say that their complement did not happen ("declined to", "refused
     to", "failed to"; "weigerte sich"), each a negation in other words."""
-    if lang.code != "en":
-        return sum(w.casefold() in lang.negative_implicatives for w in words)
-    return sum(1 for w, after in zip(words, words[1:]) if after.casefold() == "to"
-               and lang.base_forms(w) & set(lang.negative_implicatives))
+    after = [w.casefold() for w in words[1:]] + [""]
+    return sum(1 for w, next_word in zip(words, after) if lang.base_forms(w) & set(lang.negative_implicatives)
+               and (not lang.implicative_before or next_word == lang.implicative_before))
 
 
 def negated_by_prefix(word: str, lang: LanguageProfile) -> bool:

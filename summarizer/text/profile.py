@@ -281,9 +281,13 @@ _THAN = {"en": "than", "de": "als", "nl": "dan"}
 # Verbs that say their complement did not happen ("declined to disclose" = "did not disclose"): a
 # negation on the other side says the same. English words are base forms, matched with WordNet's
 # base forms and only before "to" ("sales declined" is no refusal); other languages' are inflected forms.
-_NEGATIVE_IMPLICATIVES = {"en": ("fail", "refuse", "decline", "neglect"),
-                          "de": ("weigerte", "weigerten", "weigert", "geweigert", "versäumte", "versäumt"),
-                          "fr": ("refusé", "refuse", "refusent", "refusait", "refusaient")}
+_NEGATIVE_IMPLICATIVES = {"en": ("to", "fail", "refuse", "decline", "neglect"),  # first: the word that must follow, if any
+                          "de": ("", "weigerte", "weigerten", "weigert", "geweigert", "versäumte", "versäumt"),
+                          "fr": ("", "refusé", "refuse", "refusent", "refusait", "refusaient")}
+
+# Day periods that name one only right after a time, and the words of a time before them: Vietnamese
+# period names are syllables of common words too ("tối" in "tối đa", maximum), "8 giờ sáng" is 8 a.m.
+_PERIODS_AFTER_A_TIME = {"vi": ("giờ", "phút")}
 
 # The word for "or" before a negator: an alternative left open, not a negation ("whether or not",
 # "ob … oder nicht", "có … hay không").
@@ -344,6 +348,8 @@ class LanguageProfile:
     minus_words: tuple[str, ...] = ()  # "minus": the number after it is negative
     than: str = ""  # after a comparative: "no fewer than" compares, it does not negate
     negative_implicatives: tuple[str, ...] = ()  # "refuse", "decline": their complement did not happen
+    implicative_before: str = ""  # the word a negative implicative needs after it ("to"), if any
+    periods_after_a_time: tuple[str, ...] | None = None  # all day periods need a time before them; its words
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
@@ -572,7 +578,8 @@ def profile(code: str | None) -> LanguageProfile:
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
         pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
-        negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()),
+        negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ("",))[1:],
+        implicative_before=_NEGATIVE_IMPLICATIVES.get(code, ("",))[0], periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
