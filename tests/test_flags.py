@@ -46,6 +46,7 @@ ERRORS = [
     ("en", "The talks will resume on Monday in Geneva.", "The talks will resume on Thursday in Geneva.", "date-time", "major"),
     ("en", "The law takes effect in June next year.", "The law takes effect in January next year.", "date-time", "major"),
     ("en", "The market opens at 9 a.m. every day.", "The market opens at 9 p.m. every day.", "date-time", "major"),
+    ("en", "The concert began at 20:30 local time.", "The concert began at 8:30 a.m. local time.", "date-time", "major"),
     ("de", "Der Vertrag wurde am Dienstag unterzeichnet.", "Der Vertrag wurde am Freitag unterzeichnet.", "date-time", "major"),
     ("de", "Die Wahl findet im Mai statt.", "Die Wahl findet im Oktober statt.", "date-time", "major"),
     ("vi", "Hội nghị sẽ diễn ra vào thứ Hai tuần sau.", "Hội nghị sẽ diễn ra vào thứ Sáu tuần sau.", "date-time", "major"),
@@ -232,6 +233,8 @@ PARAPHRASES = [
     ("Farmers harvested 2 million tonnes of rice.", "Farmers harvested 2 million tons of rice."),
     ("The PM said Viet Nam welcomed foreign investors.", "The Prime Minister said Vietnam welcomed foreign investors."),
     ("He died at the age of 90.", "He died aged 90."),
+    ("The concert began at 20:30 local time.", "The concert began at 8:30 p.m. local time."),  # 24-hour clock
+    ("Deputy mayor Artem Suvorov was detained.", "Deputy mayor Artjom Suvorov was detained."),  # j/y transliteration
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major

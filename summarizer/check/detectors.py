@@ -149,6 +149,9 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
                                                     if (m := re.search(rf"(?<!\w){w}\s+$", before, re.I))), None)
         if minus:  # "−5", "minus 5 degrees"
             value, start = -value, max(0, start - 8) + minus.start()
+        if _24_HOUR.match(text[start:end]) and 13 <= value < 24:  # "20:30" is "8:30 p.m."
+            value -= 12
+            facts.append(Fact("date-time", "period:pm", start, end))
         facts.append(Fact("number", f"{value:g}", start, end))
         sign = index["signs"].search(text[max(0, start - 5) : start]) if index["signs"] is not None else None
         if sign is not None:  # "$5", "€20 million", "VND 2 trillion"
@@ -161,6 +164,7 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
+_24_HOUR = re.compile(r"^\d{2}:\d{2}$")
 _MINUS_SIGN = re.compile(r"(?:^|(?<=\s))[-−]$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _SQUARED = re.compile(r"^([^\W\d_]{1,2})([23])(?![\w])")
@@ -539,7 +543,7 @@ def spelling_variants(a: str, b: str) -> bool:
 
 def _skeleton(word: str) -> str:
     word = _plain(word.casefold())
-    rest = re.sub(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý'’-]", "", word[1:])
+    rest = re.sub(r"[aeiouyjàáâãäåèéêëìíîïòóôõöùúûüý'’-]", "", word[1:])  # j/y: Artem / Artjom, Netanyahu / Netanjahu
     rest = rest.translate(str.maketrans("czk", "sss"))
     return word[0] + re.sub(r"(.)\1+", r"\1", rest)
 
