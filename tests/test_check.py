@@ -190,3 +190,11 @@ def test_a_pair_repeated_in_a_corpus_scores_like_its_first_occurrence(checker):
     alone = checker.check_corpus(hyps[:2], refs[:2])  # the checker score also weighs other systems' outputs
     assert {k: v for k, v in alone.segments[1].scores.items() if k != "score"} == \
         {k: v for k, v in second.scores.items() if k != "score"}
+
+
+def test_a_span_of_thousands_of_words_gets_a_confidence_not_an_overflow():
+    from summarizer.check import calibration
+
+    fitted = calibration.load("all-MiniLM-L6-v2")
+    assert 0.0 <= fitted.confidence_from({"words": 1e6, "log_chars": 20.0}) <= 1.0
+    assert 0.0 <= fitted.confidence_from({"words": -1e6}) <= 1.0  # a 200,000-character segment crashed here

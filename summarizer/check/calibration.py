@@ -52,7 +52,7 @@ class Calibration:
     def confidence_from(self, values: dict[str, float]) -> float:
         """The probability of a real error, given a flag's :func:`features`."""
         z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in values.items())
-        return 1 / (1 + math.exp(-z))
+        return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # a span of thousands of words must not overflow
 
     def apply(self, span: Span, scores: dict[str, float]) -> Span:
         return replace(span, confidence=round(self.confidence(span, scores), 3))
