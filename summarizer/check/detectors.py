@@ -107,6 +107,8 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
             "words": _phrase_index([w for w in lang.number_words if len(w) > 1 or not w.isascii()]),
             "ordinals": _phrase_index(list(lang.ordinal_words)),
             "signs": _sign_index(lang.currency_signs),
+            "minus": re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, lang.minus_words))})\s+$", re.I)
+            if lang.minus_words else None,
             "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
             if lang.group.isspace() else _DIGITS}
 
@@ -145,8 +147,7 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
             end += len(after) - len(after.lstrip()) + scale.end()
             after = text[end:end + 40]
         before = text[max(0, start - 8) : start]
-        minus = _MINUS_SIGN.search(before) or next((m for w in lang.minus_words
-                                                    if (m := re.search(rf"(?<!\w){w}\s+$", before, re.I))), None)
+        minus = _MINUS_SIGN.search(before) or (index["minus"].search(before) if index["minus"] is not None else None)
         if minus:  # "−5", "minus 5 degrees"
             value, start = -value, max(0, start - 8) + minus.start()
         if _24_HOUR.match(text[start:end]) and 13 <= value < 24:  # "20:30" is "8:30 p.m."

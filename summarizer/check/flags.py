@@ -151,14 +151,14 @@ def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other
         return extra
     words = [t.text for t in other if t.is_word]
     mine = {t.text.casefold() for t in tokens}
-    prefixed = sum(1 for w in words if w.casefold() not in mine and negated_by_prefix(w, lang))
     own = [t.text for t in tokens if t.is_word]
-    prefixed += max(0, negative_implicatives(words, lang) - negative_implicatives(own, lang))  # "declined to"
+    worded_otherwise = sum(1 for w in words if w.casefold() not in mine and negated_by_prefix(w, lang)) \
+        + max(0, negative_implicatives(words, lang) - negative_implicatives(own, lang))  # "unable", "declined to"
     kept = []
     for f in extra:
         after = [t.text for t in tokens if t.is_word and t.start >= f.start]
-        if f.kind == "negation" and prefixed:
-            prefixed -= 1
+        if f.kind == "negation" and worded_otherwise:
+            worded_otherwise -= 1
         elif f.kind != "negation" or not negated_opposite(after, words, lang):
             kept.append(f)
     return kept

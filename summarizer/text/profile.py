@@ -280,10 +280,12 @@ _THAN = {"en": "than", "de": "als", "nl": "dan"}
 
 # Verbs that say their complement did not happen ("declined to disclose" = "did not disclose"): a
 # negation on the other side says the same. English words are base forms, matched with WordNet's
-# base forms and only before "to" ("sales declined" is no refusal); other languages' are inflected forms.
-_NEGATIVE_IMPLICATIVES = {"en": ("to", "fail", "refuse", "decline", "neglect"),  # first: the word that must follow, if any
-                          "de": ("", "weigerte", "weigerten", "weigert", "geweigert", "versäumte", "versäumt"),
-                          "fr": ("", "refusé", "refuse", "refusent", "refusait", "refusaient")}
+# base forms; other languages' are inflected forms. Where listed, the word that must follow them
+# (``_IMPLICATIVE_BEFORE``: "sales declined" is no refusal).
+_NEGATIVE_IMPLICATIVES = {"en": ("fail", "refuse", "decline", "neglect"),
+                          "de": ("weigerte", "weigerten", "weigert", "geweigert", "versäumte", "versäumt"),
+                          "fr": ("refusé", "refuse", "refusent", "refusait", "refusaient")}
+_IMPLICATIVE_BEFORE = {"en": "to"}
 
 # Day periods that name one only right after a time, and the words of a time before them: Vietnamese
 # period names are syllables of common words too ("tối" in "tối đa", maximum), "8 giờ sáng" is 8 a.m.
@@ -517,10 +519,17 @@ def _cldr(code: str) -> dict:
             "currency_signs": _currency_signs(locale, code)}
 
 
+# The day whose legal tender counts: fixed, so that flags do not change with the day they are computed
+# (Bulgaria's lev left on 2026-01-01); move it forward with a Babel upgrade.
+_CURRENCIES_IN_USE_ON = (2026, 11, 1)
+_HEAD_LAST_CURRENCY_NAMES = ("en", "de")  # languages whose currency names end in the currency's word
+
+
 @functools.lru_cache(maxsize=1)
 def _currencies() -> dict[str, str]:
     """ISO code → ``currency-`` and the last word of its English name (``currency-dollar`` for USD,
-    AUD …, ``currency-dong``), for the currencies some territory has as legal tender today (CLDR)."""
+    AUD …, ``currency-dong``), for the currencies some territory had as legal tender on
+    :data:`_CURRENCIES_IN_USE_ON` (CLDR)."""
     import datetime
 
     from babel import Locale
@@ -530,7 +539,7 @@ def _currencies() -> dict[str, str]:
     codes = set()
     for territory in english.territories:
         if territory.isalpha():
-            codes.update(get_territory_currencies(territory, datetime.date.today(), tender=True))
+            codes.update(get_territory_currencies(territory, datetime.date(*_CURRENCIES_IN_USE_ON), tender=True))
     return {c: "currency-" + english.currencies[c].split()[-1].casefold() for c in sorted(codes)
             if c in english.currencies and not english.currencies[c].endswith(" Gold")}  # "10 gold medals"
 
@@ -544,7 +553,7 @@ def _currency_names(locale, code: str) -> dict[str, str]:
         forms = [locale.currencies.get(iso, "")] + list(plural.get(iso, {}).values())
         for form in filter(None, forms):
             names.setdefault(form.casefold(), key)
-            if code in ("en", "de"):
+            if code in _HEAD_LAST_CURRENCY_NAMES:
                 names.setdefault(re.split(r"[ -]", form)[-1].casefold(), key)
     return names
 
@@ -578,8 +587,8 @@ def profile(code: str | None) -> LanguageProfile:
         stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
         pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
-        negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ("",))[1:],
-        implicative_before=_NEGATIVE_IMPLICATIVES.get(code, ("",))[0], periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
+        negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()), implicative_before=_IMPLICATIVE_BEFORE.get(code, ""),
+        periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
