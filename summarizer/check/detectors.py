@@ -73,11 +73,14 @@ def _chinese_number(text: str) -> float:
     return float(total + current)
 
 
-def _phrase_index(names: Sequence[str], unspaced: bool = False) -> re.Pattern | None:
+def _phrase_index(names: Sequence[str], unspaced: bool = False, after_digits: bool = False) -> re.Pattern | None:
+    """One expression for a list of names, longest first, as whole words (``after_digits``: also right
+    after a digit, "3am")."""
     if not names:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})" if unspaced else rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    before = r"(?<![^\W\d_])" if after_digits else r"(?<!\w)"
+    return re.compile(f"(?:{alternatives})" if unspaced else rf"{before}(?:{alternatives})(?!\w)", re.I)
 
 
 def _sign_index(signs: Sequence[str]) -> re.Pattern | None:
@@ -100,7 +103,7 @@ def _indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
 
 def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
     units = [u for u in lang.units if u not in lang.stopwords and (len(u) > 1 or not u.isascii())]
-    return {"calendar": _phrase_index(list(lang.calendar), lang.unspaced),
+    return {"calendar": _phrase_index(list(lang.calendar), lang.unspaced, after_digits=True),
             "units": _phrase_index(units, lang.unspaced),
             "scale": _phrase_index(list(lang.scale_words), lang.unspaced),
             "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
@@ -158,6 +161,9 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
         if sign is not None:  # "$5", "€20 million", "VND 2 trillion"
             offset = max(0, start - 5) + sign.start()
             facts.append(Fact("unit", lang.currency_signs[sign.group().strip()], offset, offset + len(sign.group().strip())))
+        percent_first = next((w for w in lang.percent_words if lang.unspaced and before.endswith(w)), None)
+        if percent_first:  # "百分之五" is "5%"
+            facts.append(Fact("unit", "percent", start - len(percent_first), start))
         unit = _unit_after(after, lang, index)
         if unit is not None:
             offset = end + len(after) - len(after.lstrip())
@@ -209,6 +215,20 @@ def calendar(text: str, lang: LanguageProfile) -> list[Fact]:
                 and not (lang.unspaced and re.match(r"\d", text[m.end():])):
             continue  # a.m. / p.m. next to a time only ("Am Montag" is not one; "下午3点" is); "morgens" anywhere
         facts.append(Fact("date-time", lang.calendar[name], m.start(), m.end()))
+    return sorted(facts + _numeric_dates(text, lang), key=lambda f: (f.start, f.end))
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/]|[.,]\d)")
+
+
+def _numeric_dates(text: str, lang: LanguageProfile) -> list[Fact]:
+    """Day and month written with a slash ("5/3", "5/3/2024"), in the locale's order: the month as a
+    ``date-time`` fact on its digits (the day and year stay numbers), so "5/3" and "5 March" match."""
+    facts = []
+    for m in _NUMERIC_DATE.finditer(text):
+        day, month = (1, 2) if lang.day_first else (2, 1)
+        if 1 <= int(m.group(day)) <= 31 and 1 <= int(m.group(month)) <= 12:
+            facts.append(Fact("date-time", f"month:{int(m.group(month))}", m.start(month), m.end(month)))
     return facts
 
 
@@ -346,15 +366,24 @@ def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fa
     return sorted(dates + others, key=lambda f: (f.start, f.end))
 
 
-def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
+                 hyp_sentence: Sequence[str], ref_sentence: Sequence[str]) -> bool:
     """Whether the tense-marking auxiliaries differ in tense: ``had`` for ``has``, ``will`` added or
-    dropped (``will say`` for ``said``); auxiliaries of one tense (``has``/``have``) are the same.
-    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
-    hyp = {lang.tenses[w.casefold()] for w in hyp_words if w.casefold() in lang.tenses}
-    ref = {lang.tenses[w.casefold()] for w in ref_words if w.casefold() in lang.tenses}
-    if bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref)):
+    dropped (``will say`` for ``said``, ``won't`` for ``did not``); auxiliaries of one tense
+    (``has``/``have``) are the same, and so is an auxiliary that only moved within the sentence
+    (both sentences have as many of each tense: "er werde nicht kommen" / "dass er nicht kommen
+    werde"). Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
+    hyp, ref = set(_tense_markers(hyp_words, lang)), set(_tense_markers(ref_words, lang))
+    if bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref)) and \
+            Counter(_tense_markers(hyp_sentence, lang)) != Counter(_tense_markers(ref_sentence, lang)):
         return True
     return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
+
+
+def _tense_markers(words: Sequence[str], lang: LanguageProfile) -> list[str]:
+    """The tense of each tense-marking auxiliary among ``words``, in order (either apostrophe)."""
+    folded = (w.casefold().replace("\u2019", "'") for w in words)
+    return [lang.tenses[w] for w in folded if w in lang.tenses]
 
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:

@@ -201,7 +201,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
-    if tense_change(hyp_words, ref_words, lang):
+    if tense_change(hyp_words, ref_words, lang, [t.text for t in a.h if t.is_word],
+                    [t.text for t in a.r if t.is_word]):
         return "tense"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
         if gender_change(hyp_words, ref_words, lang):
@@ -217,14 +218,14 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if e.kind in ("addition", "omission") and (hyp_words or ref_words) and all(
             w.casefold() in lang.titles for w in hyp_words + ref_words):
         return "spelling"  # a title added or left out before a name ("Mr. Trump" / "Trump"): house style
-    if e.kind != "substitution" and _inside_kept_facts(a, e):
-        return "moved"  # a fact the other side has too, written elsewhere ("20 million euros" / "€20 million")
+    if _inside_kept_facts(a, e):
+        return "moved"  # a fact the other side has too, written elsewhere ("20 million euros" / "€20 million", "5/3" / "5 tháng 3")
     if e.kind != "substitution":
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
         side = a.r if e.kind == "addition" else a.h
         if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True)
-                         or (lang.compounds and _inside_a_word(t.text, side)) for t in moved):
+                         or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
@@ -235,20 +236,31 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     return None
 
 
-def _inside_a_word(word: str, tokens: Sequence[Token]) -> bool:
+def _inside_a_word(word: str, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
     """Whether a longer word of ``tokens`` holds this word's stem (five or more letters, without a
-    verb or plural ending): a separable verb or a compound ("kündigte … an" / "angekündigt")."""
-    stem = re.sub(r"(?:te|ten|en|e|t|n|s)$", "", word.casefold())
-    return len(stem) >= 5 and any(stem in t.text.casefold() and len(t.text) > len(stem) for t in tokens)
+    verb or plural ending): a separable verb or a compound ("kündigte … an" / "angekündigt"); or the
+    word is a past participle and ``tokens`` have another form of its verb ("gereist" / "reiste")."""
+    folded = word.casefold()
+    stem = re.sub(r"(?:te|ten|en|e|t|n|s)$", "", folded)
+    if len(stem) >= 5 and any(stem in t.text.casefold() and len(t.text) > len(stem) for t in tokens):
+        return True
+    participle = lang.participle_prefix and re.fullmatch(rf"{lang.participle_prefix}(\w{{3,}}?)(?:et|t|d|en)", folded)
+    return bool(participle) and any(re.fullmatch(rf"{re.escape(participle.group(1))}(?:e|en|et|t|te|ten|tet|test|st|d|de|den)",
+                                                 t.text.casefold()) for t in tokens)
 
 
 def _inside_kept_facts(a: PairAlignment, e: Edit) -> bool:
-    """Whether every word an addition adds (an omission leaves out) lies inside a fact of its side
-    that the other side has too."""
-    tokens, found, extra = (a.h[e.h1 : e.h2], a.hyp_facts, a.extra_hyp) if e.kind == "addition" else \
-        (a.r[e.r1 : e.r2], a.ref_facts, a.extra_ref)
-    words = [t for t in tokens if t.is_word or unicodedata.category(t.text[:1] or " ") == "Sc"]  # "$"
-    return bool(words) and all(any(f.start <= t.start < f.end and f not in extra for f in found) for t in words)
+    """Whether every word an edit adds or leaves out lies inside a fact of its side that the other side
+    has too (for a substitution: every word of both sides, one side may be punctuation only)."""
+    def words(tokens: Sequence[Token]) -> list[Token]:
+        return [t for t in tokens if t.is_word or unicodedata.category(t.text[:1] or " ") == "Sc"]  # "$"
+
+    def kept(tokens: Sequence[Token], found: list[Fact], extra: list[Fact]) -> bool:
+        return all(any(f.start <= t.start < f.end and f not in extra for f in found) for t in tokens)
+    hyp, ref = words(a.h[e.h1 : e.h2]), words(a.r[e.r1 : e.r2])
+    if e.kind == "substitution" and hyp and ref:
+        return False  # words for words: the evidence judges them
+    return bool(hyp or ref) and kept(hyp, a.hyp_facts, a.extra_hyp) and kept(ref, a.ref_facts, a.extra_ref)
 
 
 def _one_name(mine: Sequence[str], theirs: Sequence[str]) -> bool:

@@ -16,6 +16,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from stop_words import get_stop_words
+
 from .wordnet import POS, english_wordnet
 
 # Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. Their
@@ -25,6 +27,7 @@ UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})  # TER's asian_support (sacrebleu's name)
 _UNCASED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "ar", "fa", "he", "hi", "bn", "ta", "ur", "ka"})
+_PARTICIPLE_PREFIXES = {"de": "ge", "nl": "ge"}  # "gereist", "gereisd": past participles
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "af"})
 
 # Names used when prompting instruction-tuned models to write in the article's language.
@@ -35,6 +38,7 @@ _NAMES = {
     "tr": "Turkish", "ar": "Arabic", "hi": "Hindi", "th": "Thai", "id": "Indonesian",
 }
 
+_LISTED_STOPWORDS = ("de",)
 # Function words: never flagged on their own, never fuzzy-matched. English only so far; a language
 # without a list treats every word as content.
 _STOPWORDS = {
@@ -50,8 +54,10 @@ _STOPWORDS = {
 # an event in time ("has" → "had", "is" → "will be"). Only these closed-class words; full verbs
 # changing form are inflections.
 _TENSE_MARKERS = {
-    "en": {"past": ("was", "were", "had", "did"), "present": ("is", "are", "am", "has", "have", "does", "do"),
-           "future": ("will", "shall", "'ll")},
+    "en": {"past": ("was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"),
+           "present": ("is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "doesn't",
+                       "don't"),
+           "future": ("will", "shall", "'ll", "won't", "shan't")},
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
            "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
            "future": ("wird", "werden", "werde", "wirst")},
@@ -355,6 +361,7 @@ class LanguageProfile:
     has_case: bool = True
     capitalizes_nouns: bool = False  # every noun has a capital (German): case does not mark names
     compounds: bool = False
+    participle_prefix: str = ""  # of a past participle ("ge" in "gereist"), where the language marks it so
     number_words: dict[str, float] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
@@ -371,6 +378,7 @@ class LanguageProfile:
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()  # one-word CLDR country names ("Germany"): names even first in a sentence
+    day_first: bool = True  # numeric dates put the day first ("5/3" is 5 March; CLDR's short date pattern)
     diminishers: tuple[str, ...] = ()  # "less", "least": before an adjective, its opposite's degree
     gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
@@ -516,7 +524,14 @@ def _cldr(code: str) -> dict:
     countries = frozenset(n for code_, n in locale.territories.items() if code_.isalpha() and n.isalpha() and n[:1].isupper())
     return {"decimal": symbols["decimal"], "group": symbols["group"], "calendar": calendar, "units": units,
             "capitalized_names": frozenset(capitalized - lowercase), "countries": countries,
-            "currency_signs": _currency_signs(locale, code)}
+            "currency_signs": _currency_signs(locale, code), "day_first": _day_first(locale)}
+
+
+def _day_first(locale) -> bool:
+    """Whether the locale's short numeric date puts the day before the month ("5/3" is 5 March in
+    Vietnamese, 3 May in American English), from its CLDR short date pattern."""
+    pattern = locale.date_formats["short"].pattern
+    return pattern.find("d") < pattern.find("M")
 
 
 # The day whose legal tender counts: fixed, so that flags do not change with the day they are computed
@@ -577,6 +592,15 @@ def _currency_signs(locale, code: str) -> dict[str, str]:
     return signs
 
 
+def _stopwords(code: str) -> frozenset[str]:
+    """Function words: the hand list, or the Snowball-derived list of the ``stop-words`` package."""
+    if code in _STOPWORDS:
+        return _STOPWORDS[code]
+    if code in _LISTED_STOPWORDS:
+        return frozenset(w.casefold() for w in get_stop_words(code))
+    return frozenset()
+
+
 @functools.lru_cache(maxsize=None)
 def profile(code: str | None) -> LanguageProfile:
     """The profile of an ISO 639-1 code (``und``/None: language-neutral settings)."""
@@ -584,12 +608,13 @@ def profile(code: str | None) -> LanguageProfile:
     return LanguageProfile(
         code=code, name=_NAMES.get(code, code), unspaced=code in _UNSPACED_LANGUAGES,
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
-        stopwords=_STOPWORDS.get(code, frozenset()), negators=_NEGATORS.get(code, ()),
+        stopwords=_stopwords(code), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
         pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
         negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()), implicative_before=_IMPLICATIVE_BEFORE.get(code, ""),
         periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
+        participle_prefix=_PARTICIPLE_PREFIXES.get(code, ""),
         number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
