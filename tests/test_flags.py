@@ -175,6 +175,20 @@ ERRORS = [
     ("de", "Der Konvoi fuhr ohne Begleitschutz los.", "Der Konvoi fuhr mit Begleitschutz los.", "negation", "critical"),
     ("en", "The Defense Ministry issued a statement.", "The Defence Ministry issued a statement.", "spelling", "minor"),
     ("en", "Officials plan to modernize the port.", "Officials plan to modernise the port.", "spelling", "minor"),
+    # multiplying verbs count as their factor; "ago" and "later" point opposite ways
+    ("en", "Rice exports doubled last year.", "Rice exports tripled last year.", "number", "major"),
+    ("de", "Die Zahl der Anträge hat sich verdoppelt.", "Die Zahl der Anträge hat sich verdreifacht.", "number", "major"),
+    ("en", "The mine reopened two months later.", "The mine reopened two months ago.", "opposite", "critical"),
+    ("es", "Las ventas crecieron un 3 %.", "Las ventas cayeron un 3 %.", "opposite", "critical"),
+    ("fr", "Les prix ont augmenté cette année.", "Les prix ont baissé cette année.", "opposite", "critical"),
+    ("vi", "Hội chợ khai mạc ngày 12/4.", "Hội chợ khai mạc ngày 12/5.", "date-time", "major"),  # day/month, CLDR order
+    ("en", "The ferry leaves at 6pm daily.", "The ferry leaves at 6am daily.", "date-time", "major"),
+    ("zh", "失业率下降了百分之三。", "失业率下降了百分之八。", "number", "major"),
+    # a question for a statement, and the other way round
+    ("en", "Will the bridge reopen next week?", "The bridge will reopen next week.", "mistranslation", "major"),
+    ("de", "Wird die Brücke nächste Woche wieder geöffnet?", "Die Brücke wird nächste Woche wieder geöffnet.",
+     "mistranslation", "major"),
+    ("vi", "Cây cầu sẽ thông xe vào tuần tới.", "Cây cầu sẽ thông xe vào tuần tới?", "mistranslation", "major"),
 ]
 
 PARAPHRASES = [
@@ -235,6 +249,10 @@ PARAPHRASES = [
     ("He died at the age of 90.", "He died aged 90."),
     ("The concert began at 20:30 local time.", "The concert began at 8:30 p.m. local time."),  # 24-hour clock
     ("Deputy mayor Artem Suvorov was detained.", "Deputy mayor Artjom Suvorov was detained."),  # j/y transliteration
+    ("The company won't raise prices this year.", "The company will not raise prices this year."),
+    ("The ceremony starts at 9am, organisers said.", "Organisers said the ceremony starts at 9 a.m."),
+    ("An American delegation arrived in Jakarta.", "A US delegation arrived in Jakarta."),  # WordNet pertainym
+    ("Portuguese police arrested the suspect.", "Police in Portugal arrested the suspect."),
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major
@@ -248,6 +266,10 @@ PARAPHRASES_OTHER = [
     ("de", "Die Regierung hat am Montag neue Regeln angekündigt.", "Am Montag kündigte die Regierung neue Regeln an."),
     ("vi", "Khoảng 300 hộ dân bị mất điện.", "Chừng 300 hộ dân bị mất điện."),
     ("vi", "Tối nay trời mưa to, tối đa 50 mm.", "Tối nay trời mưa lớn, tối đa 50 mm."),  # "tối" without a time
+    ("de", "Die Ministerin erklärte, sie werde nicht zurücktreten.", "Die Ministerin erklärte, dass sie nicht zurücktreten werde."),
+    ("de", "Die Delegation reiste am Dienstag ab.", "Die Delegation ist am Dienstag abgereist."),
+    ("vi", "Lễ ký kết diễn ra ngày 20/10.", "Lễ ký kết diễn ra ngày 20 tháng 10."),
+    ("zh", "出口增长了百分之七。", "出口增长了7%。"),
 ]
 
 

@@ -38,7 +38,9 @@ SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares 
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
-         "qualifier": ("major", 0.6), "gender": ("major", 0.8)}
+         "qualifier": ("major", 0.6), "gender": ("major", 0.8), "mood": ("major", 0.6)}
+_QUESTION_MARKS = ("?", "？", "¿")
+_QUOTES = ("\"", "'", "“", "”", "‘", "’", "«", "»", "」", "』", ")")
 DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is missing
 LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
@@ -224,14 +226,14 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
         other = a.content_forms("r" if e.kind == "addition" else "h", lang)
         side = a.r if e.kind == "addition" else a.h
-        if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, capitalised=True)
+        if moved and all(lang.normal_form(t.text) in other or _named_in(t.text, side, lang, capitalised=True)
                          or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
             return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
         return e.kind  # addition or omission
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
         return "spelling"
     mine, theirs = [f.key for f in hyp_facts if f.kind == "entity"], [f.key for f in ref_facts if f.kind == "entity"]
-    if mine and theirs and not _one_name(mine, theirs):
+    if mine and theirs and not _one_name(mine, theirs, lang):
         return "entity"
     return None
 
@@ -263,11 +265,13 @@ def _inside_kept_facts(a: PairAlignment, e: Edit) -> bool:
     return bool(hyp or ref) and kept(hyp, a.hyp_facts, a.extra_hyp) and kept(ref, a.ref_facts, a.extra_ref)
 
 
-def _one_name(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+def _one_name(mine: Sequence[str], theirs: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether each name on either side is the other side's name in another form ("Africa" /
-    "African", "Brazil" / "Brazilian", "Ürümqi" / "Urumqi"): a rewording, not another name."""
+    "African", "Brazil" / "Brazilian", "Ürümqi" / "Urumqi", "American" / "US"): a rewording, not
+    another name."""
     def found(name: str, others: Sequence[str]) -> bool:
-        return any(_same_name(name, o) or spelling_variants(name, o) for o in others)
+        return any(_same_name(name, o) or spelling_variants(name, o) or o.casefold() in lang.place_of(name)
+                   or name.casefold() in lang.place_of(o) for o in others)
     return all(found(m, theirs) for m in mine) and all(found(t, mine) for t in theirs)
 
 
@@ -281,7 +285,7 @@ def _swapped_numbers(a: PairAlignment, e: Edit, hyp_range: tuple[int, int], ref_
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
-def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
+def lost_names(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
     """Names inside a substitution's reference side that the hypothesis has nowhere, in any form or
     case ("goods imported" for "goods from Central America came"), as omissions; none when the
     hypothesis side holds a name of its own (that is a changed name). "China" is there in "Chinese",
@@ -294,7 +298,7 @@ def lost_names(a: PairAlignment, e: Edit) -> list[Span]:
         return []
     lost = [f for f in a.extra_ref if f.kind == "entity" and f.start < ref_range[1] and ref_range[0] < f.end
             and not any(c.isdigit() for c in f.key)  # "No.3" is a number, not a name
-            and not _named_in(f.key, a.h)]
+            and not _named_in(f.key, a.h, lang)]
     groups: list[list[Fact]] = []
     for f in lost:  # "Central America": one name of two words
         if groups and not a.ref[groups[-1][-1].end : f.start].strip():
@@ -351,10 +355,11 @@ def _gap(a: PairAlignment, e: Edit) -> int:
     return a.h[e.h1 - 1].end if e.h1 > 0 else 0
 
 
-def _named_in(name: str, tokens: Sequence[Token], capitalised: bool = False) -> bool:
-    """Whether a word of ``tokens`` (only capitalised ones, if so asked) is ``name`` in some form."""
-    return any(t.is_word and (not capitalised or t.text[:1].isupper()) and _same_name(name, entity_key(t.text))
-               for t in tokens)
+def _named_in(name: str, tokens: Sequence[Token], lang: LanguageProfile, capitalised: bool = False) -> bool:
+    """Whether a word of ``tokens`` (only capitalised ones, if so asked) is ``name`` in some form
+    ("Chinese" for "China"; WordNet's "Portuguese" for "Portugal")."""
+    return any(t.is_word and (not capitalised or t.text[:1].isupper()) and (
+        _same_name(name, entity_key(t.text)) or name.casefold() in lang.place_of(t.text)) for t in tokens)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -434,14 +439,34 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
             span = _omission(a, e, "omission", lang) if e.r2 > e.r1 else None
             omissions += [span] if span is not None else []
             continue
-        omissions += lost_names(a, e)
+        omissions += lost_names(a, e, lang)
         if kind is None:
             omissions += _lost_modifiers(a, e, lang)
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)
     spans += _other_gender(a, lang, spans)
-    return spans + _dangling(a, lang, spans), omissions
+    spans += _dangling(a, lang, spans)
+    mood = _question_for_statement(a, [s for s in spans if s.type != "spelling"])
+    return [s for s in spans if not any(s.overlaps(m) for m in mood)] + mood, omissions
+
+
+def _question_for_statement(a: PairAlignment, spans: Sequence[Span]) -> list[Span]:
+    """A question where the reference states, or a statement where it asks ("Will it be held …?" for
+    "It will be held …."): shown on the hypothesis's question marks, or on its last stop, major (not
+    where ``spans`` already flag that mark)."""
+    asks = [t for t in a.h if t.text in _QUESTION_MARKS]
+    if bool(asks) == any(t.text in _QUESTION_MARKS for t in a.r):
+        return []
+    stops = [t for t in a.r if not t.is_word and t.text not in _QUOTES]
+    if asks:
+        note, shown, suggestion = "a question where the reference makes a statement", asks, stops[-1:] or [None]
+    else:
+        last = [t for t in a.h if not t.is_word and t.text not in _QUOTES][-1:]
+        note, shown, suggestion = "a statement where the reference asks a question", last, stops[-1:]
+    return [Span(t.start, t.end, t.text, "substitution", *TYPED["mood"], suggestion[0].text if suggestion[0] else None,
+                 note, *((suggestion[0].start, suggestion[0].end) if suggestion[0] else (None, None)), "mistranslation")
+            for t in shown if not any(s.start <= t.start < s.end for s in spans)]
 
 
 def _other_gender(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) -> list[Span]:

@@ -132,6 +132,19 @@ _NUMBER_WORDS = {
     "vi": dict(zip("hai ba bốn năm sáu bảy tám chín mười".split(), range(2, 11))),
     "zh": dict(zip("零一二三四五六七八九十", range(11))) | {"两": 2, "百": 100},
 }  # "one" and its kin are left out: far more often an article or a pronoun ("one day", "the one")
+# Verbs and adverbs of multiplying count as their factor ("doubled" / "tripled", "doubled" / "rose
+# two-fold"), among the number words.
+_MULTIPLIERS = {
+    "en": {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twofold": 2, "triple": 3, "tripled": 3,
+           "triples": 3, "tripling": 3, "trebled": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4, "halved": 0.5,
+           "halve": 0.5, "halving": 0.5},
+    "de": {"verdoppelt": 2, "verdoppelte": 2, "verdoppelten": 2, "verdoppeln": 2, "verdreifacht": 3,
+           "verdreifachte": 3, "verdreifachten": 3, "vervierfacht": 4, "halbiert": 0.5, "halbierte": 0.5},
+    "fr": {"doublé": 2, "doubler": 2, "double": 2, "triplé": 3, "tripler": 3, "quadruplé": 4},
+    "es": {"duplicó": 2, "duplicaron": 2, "duplicado": 2, "duplicar": 2, "triplicó": 3, "triplicaron": 3,
+           "triplicado": 3, "cuadruplicó": 4},
+    "vi": {"gấp đôi": 2},
+}
 # Ordinal words ("the fourth-largest" / "the largest"), from "third" on: "first", "second", "last" and
 # their kin are as often an adverb, a unit of time or a rank without a number ("at first"); forms
 # that are other words too are left out (German "achte", "to respect"; Spanish "cuarto", "room");
@@ -192,7 +205,7 @@ _OPPOSITES = {
         approve veto|allow ban|allow forbid|permit prohibit|legal illegal|support oppose|agree disagree|agree refuse
         confirm deny|admit deny|import export|importer exporter|buy sell|bought sold|buyer seller|lend borrow
         open close|opened closed|start end|start finish|begin end|began ended|enter leave|arrive depart|arrival departure
-        early late|earlier later|before after|first last|past future|old new|young old|ancient modern|yesterday tomorrow
+        early late|earlier later|ago later|before after|first last|past future|old new|young old|ancient modern|yesterday tomorrow
         north south|east west|northern southern|eastern western|left right|up down|upper lower|inside outside
         above below|over under|high low|higher lower|highest lowest|more less|more fewer|most least|maximum minimum
         majority minority|large small|big small|larger smaller|largest smallest|long short|longer shorter|wide narrow
@@ -244,7 +257,9 @@ _OPPOSITES = {
         haut bas|plus moins|grand petit|long court|fort faible|rapide lent|chaud froid|riche pauvre|cher/bon marché
         positif négatif|succès échec|attaque défense|guerre paix|vrai faux|coupable innocent|toujours jamais|avec sans
         public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir
-        augmenter baisser|relever baisser|grimper chuter|progresser reculer""",
+        augmenter baisser|relever baisser|grimper chuter|progresser reculer|augmenté diminué|augmenté baissé
+        augmente diminue|augmente baisse|augmentent baissent|gagné perdu|gagne perd|accepté refusé|approuvé rejeté
+        ouvert fermé|hausse recul|progressé reculé|autorisé interdit|acheté vendu|exporté importé""",
     "es": """aumentar disminuir|subir bajar|subida bajada|aumento disminución|crecimiento caída|ganar perder
         victoria derrota|aceptar rechazar|aprobar rechazar|permitir prohibir|legal ilegal|importar exportar
         importación exportación|comprar vender|abrir cerrar|inicio fin|temprano tarde|antes después|primero último
@@ -252,7 +267,10 @@ _OPPOSITES = {
         rápido lento|caliente frío|rico pobre|caro barato|positivo negativo|éxito fracaso|ataque defensa
         guerra paz|verdadero falso|culpable inocente|siempre nunca|con sin|público privado|hombre mujer
         hombres mujeres|padre madre|hijo hija|superávit déficit|día noche|verano invierno|mañana noche
-        subieron bajaron|subió bajó|sube baja|suben bajan|subido bajado|aumentaron cayeron|aumentó cayó""",
+        subieron bajaron|subió bajó|sube baja|suben bajan|subido bajado|aumentaron cayeron|aumentó cayó
+        crecer caer|creció cayó|crecieron cayeron|crece cae|crecen caen|crecido caído|creció bajó|aumentó disminuyó
+        aumentaron disminuyeron|ganó perdió|ganaron perdieron|aceptó rechazó|aprobó rechazó|abrió cerró
+        aprobado rechazado|ganado perdido|compró vendió|exportó importó""",
     "vi": """tăng giảm|tăng trưởng/suy giảm|lãi lỗ|thắng thua|chiến thắng/thất bại|chấp nhận/từ chối|đồng ý/phản đối|đồng ý/từ chối
         cho phép/cấm|hợp pháp/bất hợp pháp|nhập khẩu/xuất khẩu|mua bán|mở đóng|bắt đầu/kết thúc|sớm muộn|trước sau
         đầu tiên/cuối cùng|bắc nam|đông tây|trái phải|cao thấp|nhiều ít|lớn nhỏ|dài ngắn|mạnh yếu|nhanh chậm
@@ -404,6 +422,11 @@ class LanguageProfile:
     def broader(self, general: str, specific: str) -> bool:
         """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
         return self.wordnet and english_wordnet().broader(general, specific)
+
+    def place_of(self, word: str) -> frozenset[str]:
+        """The names (case-folded) an adjective of nationality or place relates to ("American" → us,
+        united states …), from WordNet; empty where :attr:`wordnet` is off."""
+        return english_wordnet().place_of(word) if self.wordnet else frozenset()
 
     def is_name(self, word: str) -> bool:
         """Whether WordNet knows the word only as a name ("Hanoi"; see :meth:`.WordNet.is_name`)."""
@@ -615,7 +638,7 @@ def profile(code: str | None) -> LanguageProfile:
         periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         participle_prefix=_PARTICIPLE_PREFIXES.get(code, ""),
-        number_words=_NUMBER_WORDS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
+        number_words=_NUMBER_WORDS.get(code, {}) | _MULTIPLIERS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},

@@ -224,6 +224,14 @@ class WordNet:
         return {(pos, o) for lemma in lemmas for o in self._offsets(lemma, pos)[:SENSES]}
 
     @functools.lru_cache(maxsize=1 << 12)
+    def place_of(self, word: str) -> frozenset[str]:
+        """The names an adjective relates to (WordNet's pertainyms of its first senses): "American" →
+        United States, US, America …; "Portuguese" → Portugal; "Neapolitan" → Naples, Napoli."""
+        return frozenset(name.replace("_", " ") for offset in self._offsets(word.casefold(), "a")[:SENSES]
+                         for symbol, pos, target, _, _ in self._synset("a", offset)[1] if symbol == "\\"
+                         for name in self._synset(pos, target)[0])
+
+    @functools.lru_cache(maxsize=1 << 12)
     def is_name(self, word: str) -> bool:
         """Whether WordNet knows the word only as a noun whose first sense is one named thing (an
         instance of a kind: "Hanoi", "Bangkok"), not a common word ("Mark", "Bill")."""
