@@ -184,6 +184,9 @@ ERRORS = [
     ("vi", "Hội chợ khai mạc ngày 12/4.", "Hội chợ khai mạc ngày 12/5.", "date-time", "major"),  # day/month, CLDR order
     ("en", "The ferry leaves at 6pm daily.", "The ferry leaves at 6am daily.", "date-time", "major"),
     ("zh", "失业率下降了百分之三。", "失业率下降了百分之八。", "number", "major"),
+    # a past perfect is not a present perfect; a German future is not a past
+    ("en", "The bridge had been closed for repairs.", "The bridge has been closed for repairs.", "tense", "major"),
+    ("de", "Der Präsident wird nach Paris reisen.", "Der Präsident reiste nach Paris.", "tense", "major"),
     # a question for a statement, and the other way round
     ("en", "Will the bridge reopen next week?", "The bridge will reopen next week.", "mistranslation", "major"),
     ("de", "Wird die Brücke nächste Woche wieder geöffnet?", "Die Brücke wird nächste Woche wieder geöffnet.",
@@ -253,6 +256,11 @@ PARAPHRASES = [
     ("The ceremony starts at 9am, organisers said.", "Organisers said the ceremony starts at 9 a.m."),
     ("An American delegation arrived in Jakarta.", "A US delegation arrived in Jakarta."),  # WordNet pertainym
     ("Portuguese police arrested the suspect.", "Police in Portugal arrested the suspect."),
+    ("The embargo has been lifted.", "The embargo was lifted."),  # a perfect says a past's time
+    ("The talks are set to resume on Thursday.", "The talks will resume on Thursday."),
+    ("She said the plant would close in May.", "She said the plant will close in May."),  # future in the past
+    ("A thousand people attended the rally.", "1,000 people attended the rally."),
+    ("Children younger than 12 travel free.", "Children under 12 travel free."),
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major
@@ -269,6 +277,9 @@ PARAPHRASES_OTHER = [
     ("de", "Die Ministerin erklärte, sie werde nicht zurücktreten.", "Die Ministerin erklärte, dass sie nicht zurücktreten werde."),
     ("de", "Die Delegation reiste am Dienstag ab.", "Die Delegation ist am Dienstag abgereist."),
     ("vi", "Lễ ký kết diễn ra ngày 20/10.", "Lễ ký kết diễn ra ngày 20 tháng 10."),
+    ("de", "Die Konferenz wird in Berlin abgehalten.", "Die Konferenz findet in Berlin statt."),  # a passive, not a future
+    ("de", "Der Minister ist am Freitag zurückgetreten.", "Der Minister trat am Freitag zurück."),
+    ("es", "Más de mil vecinos fueron evacuados.", "Más de 1.000 vecinos fueron evacuados."),
     ("zh", "出口增长了百分之七。", "出口增长了7%。"),
 ]
 

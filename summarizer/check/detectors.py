@@ -8,6 +8,7 @@ detector covers a language exactly when its profile has those facts; :func:`cove
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -136,6 +137,7 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     if index["words"] is not None and not lang.unspaced:
         found += [(m.start(), m.end(), float(lang.number_words[m.group().casefold()]))
                   for m in index["words"].finditer(text)]
+    found += _scales_alone(text, lang, index, found)
     if lang.code == "zh":
         found += [(m.start(), m.end(), _chinese_number(m.group())) for m in _ZH_NUMBER.finditer(text)
                   if m.group() not in _ZH_UNITS]
@@ -169,6 +171,24 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
             offset = end + len(after) - len(after.lstrip())
             facts.append(Fact("unit", unit[0], offset, offset + unit[1]))
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+def _scales_alone(text: str, lang: LanguageProfile, index: dict,
+                  found: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Scale words that are a number by themselves: after a word for "one" ("a million", "un millón")
+    or, where the language says so, bare ("mil personas"); not after a number ("dos mil")."""
+    if index["scale"] is None or lang.unspaced:
+        return []
+    numbers_end = {end for _, end, _ in found}
+    alone = []
+    for m in index["scale"].finditer(text):
+        word, before = m.group().casefold(), text[max(0, m.start() - 8) : m.start()]
+        one = re.search(r"(?<!\w)([^\W\d_]+)\s+$", before)
+        after_a_number = any(text[end : m.start()].isspace() for end in numbers_end if end < m.start())
+        if len(word) > 2 and not after_a_number and (word in lang.scale_alone or (
+                one is not None and one.group(1).casefold() in lang.one_before_scale)):
+            alone.append((m.start(), m.end(), lang.scale_words[word]))
+    return alone
 
 
 _24_HOUR = re.compile(r"^\d{2}:\d{2}$")
@@ -366,24 +386,82 @@ def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fa
     return sorted(dates + others, key=lambda f: (f.start, f.end))
 
 
-def tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
-                 hyp_sentence: Sequence[str], ref_sentence: Sequence[str]) -> bool:
-    """Whether the tense-marking auxiliaries differ in tense: ``had`` for ``has``, ``will`` added or
-    dropped (``will say`` for ``said``, ``won't`` for ``did not``); auxiliaries of one tense
-    (``has``/``have``) are the same, and so is an auxiliary that only moved within the sentence
-    (both sentences have as many of each tense: "er werde nicht kommen" / "dass er nicht kommen
-    werde"). Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
-    hyp, ref = set(_tense_markers(hyp_words, lang)), set(_tense_markers(ref_words, lang))
-    if bool(hyp or ref) and hyp != ref and ("future" in (hyp ^ ref) or bool(hyp and ref)) and \
-            Counter(_tense_markers(hyp_sentence, lang)) != Counter(_tense_markers(ref_sentence, lang)):
+def tense_change(hyp: Sequence[Token], hyp_range: range, ref: Sequence[Token], ref_range: range,
+                 lang: LanguageProfile) -> bool:
+    """Whether the tense-marking auxiliaries of an edit (``hyp[hyp_range]`` / ``ref[ref_range]``)
+    differ in tense: ``had`` for ``has``, ``will`` added or dropped (``will say`` for ``said``,
+    ``won't`` for ``did not``). Auxiliaries of one tense (``has``/``have``) are the same; so are an
+    auxiliary that only moved within the sentence (both sentences have as many of each tense: "er
+    werde nicht kommen" / "dass er nicht kommen werde"), a perfect and a past or present ("have
+    stopped" / "were halted"), and "is expected to" and "will". Where the profile has WordNet, also
+    one main verb in two tenses ("tells" for "told")."""
+    hyp_tenses, ref_tenses = tense_markers(hyp, lang), tense_markers(ref, lang)
+    mine = [hyp_tenses[i] for i in hyp_range if hyp_tenses[i]]
+    theirs = [ref_tenses[i] for i in ref_range if ref_tenses[i]]
+    if _times_differ(mine, theirs) and _times_differ([t for t in hyp_tenses if t], [t for t in ref_tenses if t]):
         return True
-    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
+    words = [t.text for t in hyp[hyp_range.start : hyp_range.stop] if t.is_word]
+    other = [t.text for t in ref[ref_range.start : ref_range.stop] if t.is_word]
+    return lang.wordnet and _verb_tense_change(words, other, lang)
 
 
-def _tense_markers(words: Sequence[str], lang: LanguageProfile) -> list[str]:
-    """The tense of each tense-marking auxiliary among ``words``, in order (either apostrophe)."""
-    folded = (w.casefold().replace("\u2019", "'") for w in words)
-    return [lang.tenses[w] for w in folded if w in lang.tenses]
+# Tenses that can say the time of another: a perfect that of a past or a present ("has been lifted" /
+# "was lifted"), a past perfect that of a past, a conditional that of a future or a past ("said it would"
+# / "said it will", "wouldn't let" / "did not allow").
+_SAME_TIME = {"perfect": ("past", "present"), "past-perfect": ("past",), "conditional": ("future", "past")}
+
+
+def _times_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether two lists of auxiliaries' tenses say different times: once the tenses both have, and
+    those that can say each other's time (:data:`_SAME_TIME`), are set aside, a future is left on
+    one side, or tenses are left on both."""
+    left_mine, left_theirs = Counter(mine) - Counter(theirs), Counter(theirs) - Counter(mine)
+    for one, other in ((left_mine, left_theirs), (left_theirs, left_mine)):
+        for tense, times in _SAME_TIME.items():
+            for time in times:
+                matched = min(one[tense], other[time])
+                one[tense] -= matched
+                other[time] -= matched
+    left_mine, left_theirs = +left_mine, +left_theirs
+    return bool(left_mine or left_theirs) and ("future" in (left_mine | left_theirs) or bool(left_mine and left_theirs))
+
+
+def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | None]:
+    """The tense each token marks (``past``, ``present``, ``future``, ``conditional``, ``perfect``,
+    ``past-perfect``) or None: the profile's tense auxiliaries (either apostrophe); a perfect
+    auxiliary right before a participle is a ``perfect`` ("has stopped"), a past one a
+    ``past-perfect`` ("had stopped"); a passive one with a participle in its clause is ``present``
+    ("wird … abgehalten", "fortgesetzt werden"); a present one before a tense phrase takes its tense
+    ("is expected to" is future)."""
+    folded = [t.text.casefold().replace("\u2019", "'") for t in tokens]
+    found: list[str | None] = []
+    for i, word in enumerate(folded):
+        tense = lang.tenses.get(word)
+        if tense is not None:
+            clause = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[i + 1 : i + 8]))
+            before = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[max(0, i - 7) : i][::-1]))
+            ahead = " ".join(clause[:3])
+            phrase = next((p for p in lang.tense_phrases if ahead.startswith(p)), None)
+            near = clause if lang.verb_final else clause[:2]  # "ist … nach Rom gereist", "has now returned"
+            perfect = clause[:1] != ["to"] and any(_participle(w, lang) for w in near)
+            if phrase is not None and tense == "present":
+                tense = lang.tense_phrases[phrase]
+            elif perfect and word in lang.perfect_auxiliaries:
+                tense = "perfect"
+            elif perfect and word in lang.past_perfect_auxiliaries:
+                tense = "past-perfect"
+            elif word in lang.passive_auxiliaries and any(_participle(w, lang) for w in clause + before):
+                tense = "present"
+        found.append(tense)
+    return found
+
+
+def _participle(word: str, lang: LanguageProfile) -> bool:
+    """Whether a (case-folded) word looks like a past participle: the profile's pattern, or WordNet's
+    past form of a verb ("stopped", "dubbed", "been")."""
+    if lang.participle_pattern is not None and lang.participle_pattern.fullmatch(word):
+        return True
+    return lang.wordnet and word.isalpha() and (lang.verb_tense(word) or ("", ""))[1] == "past"
 
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:

@@ -203,15 +203,14 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
-    if tense_change(hyp_words, ref_words, lang, [t.text for t in a.h if t.is_word],
-                    [t.text for t in a.r if t.is_word]):
+    if tense_change(a.h, range(e.h1, e.h2), a.r, range(e.r1, e.r2), lang):
         return "tense"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
         if gender_change(hyp_words, ref_words, lang):
             return "gender"
         if opposite(hyp_words, ref_words, lang):
             return "opposite"
-        if lang.compounds and len(hyp_words) == len(ref_words) == 1:
+        if lang.compounds and len(hyp_words) == len(ref_words) == 1 and not _particle(*hyp_words, *ref_words, lang):
             parts = compound_change(hyp_words[0], ref_words[0])
             if parts is not None:
                 return "compound" if max(len(p) for p in parts) >= 3 else "inflection"
@@ -236,6 +235,14 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if mine and theirs and not _one_name(mine, theirs, lang):
         return "entity"
     return None
+
+
+def _particle(a: str, b: str, lang: LanguageProfile) -> bool:
+    """Whether one word is the other's separable particle and the rest a participle ("zurück" /
+    "zurückgetreten": "trat … zurück" / "ist zurückgetreten")."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    return lang.participle_pattern is not None and long.startswith(short) and bool(
+        lang.participle_pattern.fullmatch(long[len(short):]))
 
 
 def _inside_a_word(word: str, tokens: Sequence[Token], lang: LanguageProfile) -> bool:

@@ -50,18 +50,32 @@ _STOPWORDS = {
 }
 
 # Words that negate a clause (polarity). Multi-word negators are written with spaces.
-# Auxiliaries that mark a clause's tense (past, present, future): a change between classes moves
-# an event in time ("has" → "had", "is" → "will be"). Only these closed-class words; full verbs
-# changing form are inflections.
+# Auxiliaries that mark a clause's tense (past, present, future, conditional): a change between
+# classes moves an event in time ("has" → "had", "is" → "will be"). Only these closed-class words;
+# full verbs changing form are inflections.
 _TENSE_MARKERS = {
     "en": {"past": ("was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"),
            "present": ("is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "doesn't",
                        "don't"),
-           "future": ("will", "shall", "'ll", "won't", "shan't")},
+           "future": ("will", "shall", "'ll", "won't", "shan't"), "conditional": ("would", "wouldn't")},
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
            "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
            "future": ("wird", "werden", "werde", "wirst")},
 }
+
+# The perfect: an auxiliary of these right before a participle is a perfect, the same time as a past
+# or a present ("has been lifted" / "was lifted", "hat … angekündigt" / "kündigte … an"), a past one
+# a past perfect; the passive: a future auxiliary with a participle in its clause is a present
+# passive ("wird … abgehalten"); a present auxiliary before one of the phrases takes the phrase's
+# tense ("is expected to" / "will").
+_PERFECT_AUXILIARIES = {"en": ("has", "have", "'ve", "hasn't", "haven't"),
+                        "de": ("hat", "haben", "habe", "hast", "ist", "sind", "bin", "bist")}
+_PAST_PERFECT_AUXILIARIES = {"en": ("had", "hadn't"), "de": ("hatte", "hatten", "hattest", "war", "waren", "warst")}
+_PASSIVE_AUXILIARIES = {"de": ("wird", "werden", "werde", "wirst")}
+_TENSE_PHRASES = {"en": {p: "future" for p in ("expected to", "likely to", "set to", "due to", "scheduled to", "slated to")}}
+# (not "going to", "about to": as often a motion or an intention, "are going to school")
+# A past participle by its form, where the language marks it (German ge-/inseparable prefixes, -iert).
+_PARTICIPLE_PATTERNS = {"de": r"[^\W\d_]*ge[^\W\d_]{2,}(?:t|en)|(?:be|ver|er|zer|ent|emp|miss)[^\W\d_]{2,}t|[^\W\d_]+iert"}
 
 # Approximators and limiters: words that change how much a statement claims ("nearly 50", "at least
 # 50", "only 50"), by class (approx, min, max, only): first those that rarely mean anything else,
@@ -87,8 +101,8 @@ _QUALIFIERS = {
 }
 
 _NUMBER_QUALIFIERS = {
-    "en": {"approx": ("about", "around", "some", "an estimated"), "min": ("over", "above", "upwards of"),
-           "max": ("under", "below", "up to", "as many as", "as much as"), "only": ("just",)},
+    "en": {"approx": ("about", "around", "some", "an estimated"), "min": ("over", "above", "upwards of", "older than"),
+           "max": ("under", "below", "up to", "as many as", "as much as", "younger than"), "only": ("just",)},
     "de": {"approx": ("rund", "knapp", "gut"), "min": ("über",), "max": ("unter",)},
     "fr": {"approx": ("quelque", "autour de"), "min": ("plus de",), "max": ("moins de", "jusqu'à")},
     "es": {"approx": ("unos", "unas"), "max": ("hasta",)},
@@ -190,6 +204,11 @@ _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only afte
     "vi": {"trăm": 1e2, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
     "zh": {"千": 1e3, "万": 1e4, "亿": 1e8},
 }
+# A scale word is a number by itself after a word for "one" ("a million", "un millón"), and bare in
+# these languages ("mil personas", "mille personnes").
+_ONE_BEFORE_SCALE = {"en": ("a", "an", "one"), "de": ("ein", "eine", "einer"), "fr": ("un", "une"), "es": ("un", "una"),
+                     "vi": ("một",)}
+_BARE_SCALE = {"de": ("tausend", "hundert"), "fr": ("mille",), "es": ("mil", "cien")}  # not French "cent": "pour cent"
 _PERCENT_WORDS = {
     "en": ("percent", "per cent", "pc"), "de": ("prozent",), "fr": ("pour cent", "pourcent"),
     "es": ("por ciento",), "vi": ("phần trăm",), "zh": ("百分之",),
@@ -249,7 +268,7 @@ _OPPOSITES = {
         lang kurz|stark schwach|schnell langsam|heiß kalt|reich arm|billig teuer|positiv negativ|erfolg misserfolg
         angriff verteidigung|krieg frieden|sicher gefährlich|wahr falsch|schuldig unschuldig|immer nie|mit ohne
         öffentlich privat|inland ausland|mann frau|männer frauen|vater mutter|sohn tochter|überschuss defizit
-        norden süden|osten westen|lehnte nahm|lehnten nahmen|nördlich südlich|östlich westlich|morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
+        norden süden|osten westen|lehnte nahm|lehnten nahmen|verlor gewann|verloren gewannen|verliert gewinnt|nördlich südlich|östlich westlich|morgen abend|tag nacht|sommer winter|frühling herbst|steigen fallen|stiegen fielen|stieg fiel|steigt fällt
         steigt sinkt|stiegen sanken|gestiegen gefallen|importieren exportieren|erhöhten senkten|wächst schrumpft""",
     "fr": """augmenter diminuer|hausse baisse|augmentation diminution|croissance baisse|gagner perdre|victoire défaite
         accepter refuser|approuver rejeter|autoriser interdire|légal illégal|importer exporter|importation exportation
@@ -383,6 +402,8 @@ class LanguageProfile:
     number_words: dict[str, float] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
+    scale_alone: tuple[str, ...] = ()  # scale words that are a number by themselves ("mil personas")
+    one_before_scale: tuple[str, ...] = ()  # words for "one" that make a scale word a number ("a million")
     percent_words: tuple[str, ...] = ()
     opposites: tuple[tuple[str, str], ...] = ()
     decimal: str = "."
@@ -392,6 +413,12 @@ class LanguageProfile:
     units: dict[str, str] = field(default_factory=dict)  # CLDR unit or currency name → dimension-unit, currency-dollar
     currency_signs: dict[str, str] = field(default_factory=dict)  # "$", "€", "VND" → currency-dollar …
     tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
+    perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a perfect (past or present)
+    past_perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a past perfect (a past)
+    passive_auxiliaries: tuple[str, ...] = ()  # future auxiliaries that before a participle make a present passive
+    tense_phrases: dict[str, str] = field(default_factory=dict)  # after a tense auxiliary: its tense ("expected to")
+    verb_final: bool = False  # participles and infinitives close the clause (German, Dutch)
+    participle_pattern: re.Pattern | None = None  # a past participle's form, where the language marks it
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
     number_qualifiers: dict[str, str] = field(default_factory=dict)  # the same, counted only before a number
     negating_prefixes: tuple[str, ...] = ()
@@ -639,8 +666,13 @@ def profile(code: str | None) -> LanguageProfile:
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         participle_prefix=_PARTICIPLE_PREFIXES.get(code, ""),
         number_words=_NUMBER_WORDS.get(code, {}) | _MULTIPLIERS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
+        scale_alone=_BARE_SCALE.get(code, ()), one_before_scale=_ONE_BEFORE_SCALE.get(code, ()),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
+        perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
+        past_perfect_auxiliaries=_PAST_PERFECT_AUXILIARIES.get(code, ()), passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
+        tense_phrases=_TENSE_PHRASES.get(code, {}), verb_final=code in ("de", "nl"),
+        participle_pattern=re.compile(_PARTICIPLE_PATTERNS[code]) if code in _PARTICIPLE_PATTERNS else None,
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
         negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
