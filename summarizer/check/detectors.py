@@ -386,23 +386,35 @@ def _facts(text: str, tokens: Sequence[Token], lang: LanguageProfile) -> list[Fa
     return sorted(dates + others, key=lambda f: (f.start, f.end))
 
 
-def tense_change(hyp: Sequence[Token], hyp_range: range, ref: Sequence[Token], ref_range: range,
-                 lang: LanguageProfile) -> bool:
-    """Whether the tense-marking auxiliaries of an edit (``hyp[hyp_range]`` / ``ref[ref_range]``)
-    differ in tense: ``had`` for ``has``, ``will`` added or dropped (``will say`` for ``said``,
-    ``won't`` for ``did not``). Auxiliaries of one tense (``has``/``have``) are the same; so are an
-    auxiliary that only moved within the sentence (both sentences have as many of each tense: "er
-    werde nicht kommen" / "dass er nicht kommen werde"), a perfect and a past or present ("have
-    stopped" / "were halted"), and "is expected to" and "will". Where the profile has WordNet, also
-    one main verb in two tenses ("tells" for "told")."""
-    hyp_tenses, ref_tenses = tense_markers(hyp, lang), tense_markers(ref, lang)
-    mine = [hyp_tenses[i] for i in hyp_range if hyp_tenses[i]]
-    theirs = [ref_tenses[i] for i in ref_range if ref_tenses[i]]
-    if _times_differ(mine, theirs) and _times_differ([t for t in hyp_tenses if t], [t for t in ref_tenses if t]):
+@dataclass(frozen=True)
+class Times:
+    """The tense each token of a hypothesis and its reference marks (:func:`tense_markers`), and
+    whether the two sentences' tenses say different times at all (:func:`tense_change` needs both)."""
+
+    hyp: list[str | None]
+    ref: list[str | None]
+    differ: bool
+
+    @classmethod
+    def of(cls, hyp: Sequence[Token], ref: Sequence[Token], lang: LanguageProfile) -> Times:
+        mine, theirs = tense_markers(hyp, lang), tense_markers(ref, lang)
+        return cls(mine, theirs, _times_differ([t for t in mine if t], [t for t in theirs if t]))
+
+
+def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
+                 ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+    """Whether the tense-marking auxiliaries of an edit (tokens ``hyp_range`` / ``ref_range``, whose
+    words are ``hyp_words`` / ``ref_words``) differ in tense: ``had`` for ``has``, ``will`` added or
+    dropped (``will say`` for ``said``, ``won't`` for ``did not``). Auxiliaries of one tense
+    (``has``/``have``) are the same; so are an auxiliary that only moved within the sentence (both
+    sentences have as many of each tense: "er werde nicht kommen" / "dass er nicht kommen werde"), a
+    perfect and a past or present ("have stopped" / "were halted"), and "is expected to" and "will".
+    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
+    mine = [times.hyp[i] for i in hyp_range if times.hyp[i]]
+    theirs = [times.ref[i] for i in ref_range if times.ref[i]]
+    if times.differ and (mine or theirs) and _times_differ(mine, theirs):
         return True
-    words = [t.text for t in hyp[hyp_range.start : hyp_range.stop] if t.is_word]
-    other = [t.text for t in ref[ref_range.start : ref_range.stop] if t.is_word]
-    return lang.wordnet and _verb_tense_change(words, other, lang)
+    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
 
 
 # Tenses that can say the time of another: a perfect that of a past or a present ("has been lifted" /

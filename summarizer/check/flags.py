@@ -23,7 +23,7 @@ from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
 from .detectors import (Fact, compound_change, dangling_articles, entity_key, facts, gender_change, name_forms,
                         negated_by_prefix, negated_opposite, negative_implicatives, opposite, spelling_variants,
-                        tense_change, unmatched)
+                        tense_change, Times, unmatched)
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -71,6 +71,12 @@ class PairAlignment:
             forms = {lang.normal_form(t.text) for t in _content(getattr(self, side), lang)}
             self._forms[side] = forms.union(*(lang.base_forms(f) for f in forms)) if lang.wordnet else forms
         return self._forms[side]
+
+    def times(self, lang: LanguageProfile) -> Times:
+        """The tenses the two sides' tokens mark, computed once."""
+        if "times" not in self._forms:
+            self._forms["times"] = Times.of(self.h, self.r, lang)
+        return self._forms["times"]
 
     def phrase(self, e: Edit) -> tuple[str, str, int, int]:
         """(hypothesis phrase, reference phrase, start, end of the phrase in the hypothesis)."""
@@ -203,7 +209,7 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
-    if tense_change(a.h, range(e.h1, e.h2), a.r, range(e.r1, e.r2), lang):
+    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang):
         return "tense"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
         if gender_change(hyp_words, ref_words, lang):
