@@ -398,7 +398,7 @@ class Times:
     @classmethod
     def of(cls, hyp: Sequence[Token], ref: Sequence[Token], lang: LanguageProfile) -> Times:
         mine, theirs = tense_markers(hyp, lang), tense_markers(ref, lang)
-        return cls(mine, theirs, _times_differ([t for t in mine if t], [t for t in theirs if t]))
+        return cls(mine, theirs, _times_differ([t for t in mine if t], [t for t in theirs if t], lang))
 
 
 def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
@@ -412,7 +412,7 @@ def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Se
     Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
     mine = [times.hyp[i] for i in hyp_range if times.hyp[i]]
     theirs = [times.ref[i] for i in ref_range if times.ref[i]]
-    if times.differ and (mine or theirs) and _times_differ(mine, theirs):
+    if times.differ and (mine or theirs) and _times_differ(mine, theirs, lang):
         return True
     return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
 
@@ -423,10 +423,10 @@ def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Se
 _SAME_TIME = {"perfect": ("past", "present"), "past-perfect": ("past",), "conditional": ("future", "past")}
 
 
-def _times_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+def _times_differ(mine: Sequence[str], theirs: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether two lists of auxiliaries' tenses say different times: once the tenses both have, and
     those that can say each other's time (:data:`_SAME_TIME`), are set aside, a future is left on
-    one side, or tenses are left on both."""
+    one side (where the language must mark it), or tenses are left on both."""
     left_mine, left_theirs = Counter(mine) - Counter(theirs), Counter(theirs) - Counter(mine)
     for one, other in ((left_mine, left_theirs), (left_theirs, left_mine)):
         for tense, times in _SAME_TIME.items():
@@ -435,7 +435,8 @@ def _times_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:
                 one[tense] -= matched
                 other[time] -= matched
     left_mine, left_theirs = +left_mine, +left_theirs
-    return bool(left_mine or left_theirs) and ("future" in (left_mine | left_theirs) or bool(left_mine and left_theirs))
+    lone_future = "future" in (left_mine | left_theirs) and not lang.tense_optional
+    return bool(left_mine or left_theirs) and (lone_future or bool(left_mine and left_theirs))
 
 
 def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | None]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
-from stop_words import get_stop_words
+import snowballstemmer
+from babel import Locale, UnknownLocaleError
 
 from .wordnet import POS, english_wordnet
 
@@ -38,15 +40,23 @@ _NAMES = {
     "tr": "Turkish", "ar": "Arabic", "hi": "Hindi", "th": "Thai", "id": "Indonesian",
 }
 
-_LISTED_STOPWORDS = ("de",)
-# Function words: never flagged on their own, never fuzzy-matched. English only so far; a language
+# Function words: never flagged on their own, never fuzzy-matched. German, French and Spanish: the
+# Snowball project's lists (data/stopwords.*.txt, see data/stopwords.LICENSE); English, Vietnamese
+# and Chinese: the closed classes below (articles, pronouns, auxiliaries, prepositions,
+# conjunctions, particles; Vietnamese aspect markers and classifiers; Chinese particles). A language
 # without a list treats every word as content.
+_SNOWBALL_STOPWORDS = ("de", "fr", "es")
 _STOPWORDS = {
     "en": frozenset(
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
         "those he she they we you i me him her them us his their our your my has have had do does did will would can "
         "could may might shall should must not no so if then than which who whom whose what when where there here "
-        "very just also only all any some such into onto about over up out".split()),
+        "very just also only all any some such into onto about over up out according".split()),
+    "vi": frozenset(
+        "và của các những là có được bị cho với về vào ra lên xuống trong ngoài từ đến tới theo để khi nếu vì nên do "
+        "bởi tại ở cũng rất đều vẫn còn thì mà này đó kia ấy nào đã đang sẽ vừa mới sắp nhất cái chiếc con việc sự "
+        "một hay hoặc nhưng tuy như".split()),
+    "zh": frozenset("的了着过被把在是和与及将于据对从向也都就而其之这那为以所由给让使或并且等该此个吗呢吧啊"),
 }
 
 # Words that negate a clause (polarity). Multi-word negators are written with spaces.
@@ -58,6 +68,7 @@ _TENSE_MARKERS = {
            "present": ("is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "doesn't",
                        "don't"),
            "future": ("will", "shall", "'ll", "won't", "shan't"), "conditional": ("would", "wouldn't")},
+    "vi": {"past": ("đã", "vừa"), "present": ("đang",), "future": ("sẽ", "sắp")},
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
            "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
            "future": ("wird", "werden", "werde", "wirst")},
@@ -417,6 +428,7 @@ class LanguageProfile:
     past_perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a past perfect (a past)
     passive_auxiliaries: tuple[str, ...] = ()  # future auxiliaries that before a participle make a present passive
     tense_phrases: dict[str, str] = field(default_factory=dict)  # after a tense auxiliary: its tense ("expected to")
+    tense_optional: bool = False  # a future need not be marked ("dự kiến tiếp tục" / "sẽ tiếp tục"): only two tenses differ
     verb_final: bool = False  # participles and infinitives close the clause (German, Dutch)
     participle_pattern: re.Pattern | None = None  # a past participle's form, where the language marks it
     qualifiers: dict[str, str] = field(default_factory=dict)  # approximator or limiter → approx / min / max / only
@@ -485,6 +497,11 @@ class LanguageProfile:
         lexicon = english_wordnet()
         return frozenset({word.casefold()}.union(*(lexicon.base_forms(word, pos) for pos in POS)))
 
+    def stem(self, word: str) -> str:
+        """The word's Snowball stem where Snowball has a stemmer for the language and WordNet does not
+        cover it ("firmaron", "firmado" → "firm"); else its :meth:`normal_form`."""
+        return _stem(word.casefold(), self.code) if not self.wordnet else self.normal_form(word)
+
     def normal_form(self, token: str) -> str:
         """Case-, apostrophe- and (where the language inflects like English) inflection-insensitive form.
 
@@ -496,6 +513,22 @@ class LanguageProfile:
     def is_content(self, word: str) -> bool:
         """A word that carries meaning: alphanumeric and not a function word."""
         return word[:1].isalnum() and word.casefold() not in self.stopwords
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str, code: str) -> str:
+    stemmer = _stemmer(code)
+    return stemmer.stemWord(word) if stemmer is not None else word
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer(code: str):
+    """Snowball's stemmer for a language (by its English name, "german"), or None."""
+    try:
+        name = Locale.parse(code).english_name.casefold()
+    except (UnknownLocaleError, ValueError):
+        return None
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -534,8 +567,6 @@ def _pairs(table: str) -> tuple[tuple[str, str], ...]:
 def _cldr(code: str) -> dict:
     """Decimal and group symbols, calendar names, unit names and one-word country names of a locale,
     from CLDR via Babel."""
-    from babel import Locale, UnknownLocaleError
-
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
@@ -597,7 +628,6 @@ def _currencies() -> dict[str, str]:
     :data:`_CURRENCIES_IN_USE_ON` (CLDR)."""
     import datetime
 
-    from babel import Locale
     from babel.numbers import get_territory_currencies
 
     english = Locale.parse("en")
@@ -629,7 +659,6 @@ _CURRENCY_ALIASES = {"RMB": "CNY", "US$": "USD"}
 
 def _currency_signs(locale, code: str) -> dict[str, str]:
     """Symbols and ISO codes written before an amount ("$", "€", "US$", "VND"), exact case."""
-    from babel import Locale
 
     signs = {alias: _currencies()[iso] for alias, iso in _CURRENCY_ALIASES.items() if iso in _currencies()}
     variants = [locale] + ([Locale.parse(v) for v in ("en_GB", "en_AU", "en_CA")] if code == "en" else [])
@@ -643,12 +672,13 @@ def _currency_signs(locale, code: str) -> dict[str, str]:
 
 
 def _stopwords(code: str) -> frozenset[str]:
-    """Function words: the hand list, or the Snowball-derived list of the ``stop-words`` package."""
-    if code in _STOPWORDS:
-        return _STOPWORDS[code]
-    if code in _LISTED_STOPWORDS:
-        return frozenset(w.casefold() for w in get_stop_words(code))
-    return frozenset()
+    """Function words: the list above, or Snowball's (German words spelled with "ß" after a short
+    vowel count in the reformed spelling too: "daß" and "dass")."""
+    if code not in _SNOWBALL_STOPWORDS:
+        return _STOPWORDS.get(code, frozenset())
+    text = resources.files("summarizer").joinpath("data", f"stopwords.{code}.txt").read_text(encoding="utf-8")
+    words = {w.strip().casefold() for w in text.splitlines() if w.strip()}
+    return frozenset(words | {w.replace("ß", "ss") for w in words if code == "de"})
 
 
 @functools.lru_cache(maxsize=None)
@@ -672,6 +702,7 @@ def profile(code: str | None) -> LanguageProfile:
         perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
         past_perfect_auxiliaries=_PAST_PERFECT_AUXILIARIES.get(code, ()), passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
         tense_phrases=_TENSE_PHRASES.get(code, {}), verb_final=code in ("de", "nl"),
+        tense_optional=code in ("vi", "zh"),
         participle_pattern=re.compile(_PARTICIPLE_PATTERNS[code]) if code in _PARTICIPLE_PATTERNS else None,
         qualifiers={w: kind for kind, words in _QUALIFIERS.get(code, {}).items() for w in words},
         number_qualifiers={w: kind for kind, words in _NUMBER_QUALIFIERS.get(code, {}).items() for w in words},
