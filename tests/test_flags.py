@@ -188,6 +188,11 @@ ERRORS = [
     ("en", "The bridge had been closed for repairs.", "The bridge has been closed for repairs.", "tense", "major"),
     ("de", "Der Präsident wird nach Paris reisen.", "Der Präsident reiste nach Paris.", "tense", "major"),
     ("vi", "Cây cầu đã được sửa chữa.", "Cây cầu sẽ được sửa chữa.", "tense", "major"),
+    # times of day in each language's clock writing
+    ("fr", "Le train part à 9h45.", "Le train part à 11h45.", "number", "major"),
+    ("de", "Die Sitzung beginnt um 10.15 Uhr.", "Die Sitzung beginnt um 12.15 Uhr.", "number", "major"),
+    ("vi", "Trận đấu bắt đầu lúc 19 giờ 30.", "Trận đấu bắt đầu lúc 17 giờ 30.", "number", "major"),
+    ("zh", "会议于上午9点15分开始。", "会议于上午10点15分开始。", "number", "major"),
     # a question for a statement, and the other way round
     ("en", "Will the bridge reopen next week?", "The bridge will reopen next week.", "mistranslation", "major"),
     ("de", "Wird die Brücke nächste Woche wieder geöffnet?", "Die Brücke wird nächste Woche wieder geöffnet.",
@@ -262,6 +267,7 @@ PARAPHRASES = [
     ("She said the plant would close in May.", "She said the plant will close in May."),  # future in the past
     ("A thousand people attended the rally.", "1,000 people attended the rally."),
     ("Children younger than 12 travel free.", "Children under 12 travel free."),
+    ("The ferry sails at 4.15pm.", "The ferry sails at 4:15 p.m."),
 ]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major
@@ -281,6 +287,13 @@ PARAPHRASES_OTHER = [
     ("de", "Die Konferenz wird in Berlin abgehalten.", "Die Konferenz findet in Berlin statt."),  # a passive, not a future
     ("de", "Der Minister ist am Freitag zurückgetreten.", "Der Minister trat am Freitag zurück."),
     ("es", "Más de mil vecinos fueron evacuados.", "Más de 1.000 vecinos fueron evacuados."),
+    # one time of day, one amount, however the clock or the number is written
+    ("fr", "Le train part à 9 h 45.", "Le train part à 9h45."),
+    ("de", "Die Sitzung beginnt um 10:15 Uhr.", "Die Sitzung beginnt um 10.15 Uhr."),
+    ("vi", "Trận đấu bắt đầu lúc 19h30.", "Trận đấu bắt đầu lúc 19 giờ 30."),
+    ("zh", "会议于21:15开始。", "会议于晚上9点15分开始。"),
+    ("fr", "Le pont a coûté 2,5 millions d'euros.", "Le pont a coûté 2 500 000 euros."),
+    ("vi", "Dự án có vốn 5 nghìn tỷ đồng.", "Dự án có vốn 5.000 tỷ đồng."),
     # function words (Snowball's lists; the closed classes for Vietnamese and Chinese) are not content
     ("fr", "Le conseil a élu le maire.", "Le maire a été élu par le conseil."),
     ("es", "Los dos países firmaron el acuerdo.", "El acuerdo fue firmado por los dos países."),

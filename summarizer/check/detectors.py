@@ -113,6 +113,7 @@ def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
             "signs": _sign_index(lang.currency_signs),
             "minus": re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, lang.minus_words))})\s+$", re.I)
             if lang.minus_words else None,
+            "times": _time_index(lang),
             "digits": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|" + _DIGITS.pattern)
             if lang.group.isspace() else _DIGITS}
 
@@ -123,9 +124,9 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     after them as ``unit`` facts; digits that belong to a name ("COVID-19") are left out."""
     index = _indexes(lang)
     found: list[tuple[int, int, float]] = []
-    facts = []
+    facts, clock = _times(text, index)
     for m in index["digits"].finditer(text):
-        if _inside_a_name(text, m.start(), lang):
+        if _inside_a_name(text, m.start(), lang) or any(a <= m.start() < b for a, b in clock):
             continue
         suffix = _ORDINAL_SUFFIX.match(text, m.end()) if lang.code == "en" and m.group().isdigit() else None
         if suffix is not None:  # "8th" is "eighth", "June 20th" is "June 20"
@@ -147,17 +148,15 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     for start, end, value in sorted(found):
         after = text[end:end + 40]
         scale = index["scale"].match(after.lstrip()) if index["scale"] is not None else None
-        if scale is not None:
+        while scale is not None:  # "2 million", "3 nghìn tỷ"
             value *= lang.scale_words[scale.group().casefold()]
             end += len(after) - len(after.lstrip()) + scale.end()
             after = text[end:end + 40]
+            scale = index["scale"].match(after.lstrip())
         before = text[max(0, start - 8) : start]
         minus = _MINUS_SIGN.search(before) or (index["minus"].search(before) if index["minus"] is not None else None)
         if minus:  # "−5", "minus 5 degrees"
             value, start = -value, max(0, start - 8) + minus.start()
-        if _24_HOUR.match(text[start:end]) and 13 <= value < 24:  # "20:30" is "8:30 p.m."
-            value -= 12
-            facts.append(Fact("date-time", "period:pm", start, end))
         facts.append(Fact("number", f"{value:g}", start, end))
         sign = index["signs"].search(text[max(0, start - 5) : start]) if index["signs"] is not None else None
         if sign is not None:  # "$5", "€20 million", "VND 2 trillion"
@@ -191,7 +190,34 @@ def _scales_alone(text: str, lang: LanguageProfile, index: dict,
     return alone
 
 
-_24_HOUR = re.compile(r"^\d{2}:\d{2}$")
+def _times(text: str, index: dict) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """Times of day ("14:30", "14h30", "14.30 Uhr", "2.30pm", "14 giờ 30", "2点30分") as the number
+    of hours (2:30 → 2.5), a 24-hour time as its p.m. time ("20:30" is "8:30 p.m."), and where they are."""
+    facts, spans = [], []
+    for m in index["times"].finditer(text):
+        hours, minutes = int(m.group("h")), int(m.group("m") or m.group("m2") or m.group("m3") or 0)
+        if hours > 24 or minutes > 59:
+            continue
+        value = hours + minutes / 60
+        if 13 <= hours < 24:
+            value -= 12
+            facts.append(Fact("date-time", "period:pm", m.start(), m.end()))
+        facts.append(Fact("number", f"{value:g}", m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    return facts, spans
+
+
+def _time_index(lang: LanguageProfile) -> re.Pattern:
+    """Hours and minutes: with a colon; with a dot or the language's hour word between them ("14h30",
+    "14 giờ 30", "2点30分"), a dot only before an hour word or a.m./p.m.; an hour and its word alone."""
+    hour = "|".join(re.escape(w) for w in sorted(lang.hour_words, key=len, reverse=True)) or "(?!)"
+    minute = "|".join(re.escape(w) for w in lang.minute_words) or "(?!)"
+    space, word_end = ("", "") if lang.unspaced else (r"\s?", r"(?![^\W\d_])")
+    return re.compile(
+        rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})|\.(?P<m2>\d{{2}})(?={space}(?:{hour}|[ap]\.?m\b))"
+        rf"|{space}(?:{hour})(?:{space}(?P<m3>\d{{1,2}})(?:{space}(?:{minute}))?)?{word_end})(?!\d)", re.I)
+
+
 _MINUS_SIGN = re.compile(r"(?:^|(?<=\s))[-−]$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _SQUARED = re.compile(r"^([^\W\d_]{1,2})([23])(?![\w])")
@@ -205,12 +231,16 @@ def _inside_a_name(text: str, start: int, lang: LanguageProfile) -> bool:
     return not lang.unspaced and after_letter
 
 
-def _unit_after(after: str, lang: LanguageProfile, index: dict) -> tuple[str, int] | None:
+def _unit_after(after: str, lang: LanguageProfile, index: dict, linked: bool = False) -> tuple[str, int] | None:
     stripped = _SQUARED.sub(lambda m: m.group(1) + "²³"[int(m.group(2)) - 2], after.lstrip())  # "km2" is "km²"
     if stripped.startswith("-") and stripped[1:2].isalpha():
         stripped = stripped[1:]  # "17-year-old" as "17 year old"
     if stripped.startswith("%"):
         return "percent", 1
+    linker = "" if linked else next((w for w in lang.unit_linkers if stripped.casefold().startswith(w)), "")
+    if linker:  # "1,5 million d'euros", "2 millones de euros"
+        unit = _unit_after(stripped[len(linker):], lang, index, linked=True)
+        return (unit[0], len(linker) + unit[1]) if unit is not None else None
     for kind in ("percent", "units"):
         m = index[kind].match(stripped) if index[kind] is not None else None
         if m is not None:
@@ -697,7 +727,8 @@ def _plain(text: str) -> str:
 
 
 def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
-    """Facts of each side with no fact of the same kind and key on the other side (as multisets)."""
+    """Facts of each side with no fact of the same kind and key on the other side (as multisets); a.m.
+    or p.m. on one side and a part of the day inside it on the other match."""
     left = Counter((f.kind, f.key) for f in ref)
     right = Counter((f.kind, f.key) for f in hyp)
     extra_hyp, extra_ref = [], []
@@ -711,7 +742,18 @@ def unmatched(hyp: Sequence[Fact], ref: Sequence[Fact]) -> tuple[list[Fact], lis
             right[(f.kind, f.key)] -= 1
         else:
             extra_ref.append(f)
+    for mine, theirs in ((extra_hyp, extra_ref), (extra_ref, extra_hyp)):
+        for f in [f for f in mine if f.key in _PERIODS_WITHIN]:  # "21:15" (p.m.) / "晚上9点15分" (evening)
+            inside = next((g for g in theirs if g.key in _PERIODS_WITHIN[f.key]), None)
+            if inside is not None:
+                mine.remove(f)
+                theirs.remove(inside)
     return extra_hyp, extra_ref
+
+
+# A.m. and p.m. and the parts of the day (CLDR's day periods) they hold.
+_PERIODS_WITHIN = {"period:pm": ("period:afternoon", "period:evening", "period:night"),
+                   "period:am": ("period:morning", "period:night")}
 
 
 def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[int]:

@@ -220,6 +220,11 @@ _SCALE_WORDS = {  # "hundreds of" alone is vague, so scale words count only afte
 _ONE_BEFORE_SCALE = {"en": ("a", "an", "one"), "de": ("ein", "eine", "einer"), "fr": ("un", "une"), "es": ("un", "una"),
                      "vi": ("một",)}
 _BARE_SCALE = {"de": ("tausend", "hundert"), "fr": ("mille",), "es": ("mil", "cien")}  # not French "cent": "pour cent"
+# Words of the clock between or after hours and minutes ("14h30", "14 giờ 30 phút", "14 Uhr", "2点30分").
+_HOUR_WORDS = {"de": ("uhr",), "fr": ("h",), "es": ("h",), "vi": ("h", "giờ"), "zh": ("点", "時", "时")}
+_MINUTE_WORDS = {"fr": ("min",), "vi": ("phút",), "zh": ("分",)}
+# Words between a number and its unit ("1,5 million d'euros", "2 millones de euros").
+_UNIT_LINKERS = {"fr": ("de ", "d'", "d’"), "es": ("de ",)}
 _PERCENT_WORDS = {
     "en": ("percent", "per cent", "pc"), "de": ("prozent",), "fr": ("pour cent", "pourcent"),
     "es": ("por ciento",), "vi": ("phần trăm",), "zh": ("百分之",),
@@ -413,6 +418,9 @@ class LanguageProfile:
     number_words: dict[str, float] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
+    unit_linkers: tuple[str, ...] = ()  # between a number and its unit ("d'euros")
+    hour_words: tuple[str, ...] = ()  # after an hour ("14h30", "14 Uhr")
+    minute_words: tuple[str, ...] = ()  # after minutes ("30 phút", "30分")
     scale_alone: tuple[str, ...] = ()  # scale words that are a number by themselves ("mil personas")
     one_before_scale: tuple[str, ...] = ()  # words for "one" that make a scale word a number ("a million")
     percent_words: tuple[str, ...] = ()
@@ -696,7 +704,7 @@ def profile(code: str | None) -> LanguageProfile:
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         participle_prefix=_PARTICIPLE_PREFIXES.get(code, ""),
         number_words=_NUMBER_WORDS.get(code, {}) | _MULTIPLIERS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
-        scale_alone=_BARE_SCALE.get(code, ()), one_before_scale=_ONE_BEFORE_SCALE.get(code, ()),
+        scale_alone=_BARE_SCALE.get(code, ()), hour_words=_HOUR_WORDS.get(code, ()), unit_linkers=_UNIT_LINKERS.get(code, ()), minute_words=_MINUTE_WORDS.get(code, ()), one_before_scale=_ONE_BEFORE_SCALE.get(code, ()),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
