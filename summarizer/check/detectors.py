@@ -215,7 +215,7 @@ def _time_index(lang: LanguageProfile) -> re.Pattern:
     space, word_end = ("", "") if lang.unspaced else (r"\s?", r"(?![^\W\d_])")
     return re.compile(
         rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})|\.(?P<m2>\d{{2}})(?={space}(?:{hour}|[ap]\.?m\b))"
-        rf"|{space}(?:{hour})(?:{space}(?P<m3>\d{{1,2}})(?:{space}(?:{minute}))?)?{word_end})(?!\d)", re.I)
+        rf"|{space}(?:{hour})(?:{space}(?P<m3>\d{{1,2}})(?:{space}(?:{minute}))?)?{word_end})(?!\d|:\d)", re.I)  # not "2:03:26"
 
 
 _MINUS_SIGN = re.compile(r"(?:^|(?<=\s))[-−]$")

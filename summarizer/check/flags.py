@@ -231,19 +231,38 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if _inside_kept_facts(a, e):
         return "moved"  # a fact the other side has too, written elsewhere ("20 million euros" / "€20 million", "5/3" / "5 tháng 3")
     if e.kind != "substitution":
-        moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
-        other = a.content_forms("r" if e.kind == "addition" else "h", lang)
-        side = a.r if e.kind == "addition" else a.h
-        if moved and all(lang.normal_form(t.text) in other or lang.stem(t.text) in other or _named_in(t.text, side, lang, capitalised=True)
-                         or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
-            return "moved"  # the words are there, elsewhere in the sentence ("Chinese" for "of China")
-        return e.kind  # addition or omission
+        return _added_or_left_out(a, e, lang)
+    if not hyp_words and _added_or_left_out(a, e, lang) == "moved":
+        return "moved"  # punctuation for words the hypothesis has elsewhere
     if len(hyp_words) == len(ref_words) and all(spelling_variants(x, y) for x, y in zip(hyp_words, ref_words)):
         return "spelling"
     mine, theirs = [f.key for f in hyp_facts if f.kind == "entity"], [f.key for f in ref_facts if f.kind == "entity"]
     if mine and theirs and not _one_name(mine, theirs, lang):
         return "entity"
     return None
+
+
+def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
+    """The edit's kind (``addition``, ``omission``; punctuation for words counts as left out), or
+    ``moved`` where the words are there elsewhere in the sentence
+    ("Chinese" for "of China"), in another form, or where a reporting verb of one or two words is left
+    out and the hypothesis gives the source with "according to" ("Selon le ministre, …" / "Le
+    ministre a indiqué que …")."""
+    moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
+    other = a.content_forms("r" if e.kind == "addition" else "h", lang)
+    side = a.r if e.kind == "addition" else a.h
+    if moved and all(lang.normal_form(t.text) in other or lang.stem(t.text) in other
+                     or _named_in(t.text, side, lang, capitalised=True)
+                     or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
+        return "moved"
+    if e.kind != "addition" and 0 < len(moved) <= 2 and _attributes(a.h, lang) and not _attributes(a.r, lang):
+        return "moved"
+    return e.kind
+
+
+def _attributes(tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether a sentence names its source with the language's "according to" ("selon", "theo", "据")."""
+    return any(t.text.casefold() in lang.attribution for t in tokens)
 
 
 def _particle(a: str, b: str, lang: LanguageProfile) -> bool:

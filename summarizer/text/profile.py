@@ -223,6 +223,10 @@ _BARE_SCALE = {"de": ("tausend", "hundert"), "fr": ("mille",), "es": ("mil", "ci
 # Words of the clock between or after hours and minutes ("14h30", "14 giờ 30 phút", "14 Uhr", "2点30分").
 _HOUR_WORDS = {"de": ("uhr",), "fr": ("h",), "es": ("h",), "vi": ("h", "giờ"), "zh": ("点", "時", "时")}
 _MINUTE_WORDS = {"fr": ("min",), "vi": ("phút",), "zh": ("分",)}
+# "According to": a sentence that names its source with one of these need not have the other side's
+# reporting verb ("Selon le ministre, …" / "Le ministre a indiqué que …").
+_ATTRIBUTION = {"en": ("according",), "de": ("laut", "zufolge"), "fr": ("selon", "d'après", "d’après"),
+                "es": ("según",), "vi": ("theo",), "zh": ("据", "根据")}
 # Words between a number and its unit ("1,5 million d'euros", "2 millones de euros").
 _UNIT_LINKERS = {"fr": ("de ", "d'", "d’"), "es": ("de ",)}
 _PERCENT_WORDS = {
@@ -294,7 +298,7 @@ _OPPOSITES = {
         public privé|homme femme|hommes femmes|père mère|fils fille|excédent déficit|jour nuit|été hiver|matin soir
         augmenter baisser|relever baisser|grimper chuter|progresser reculer|augmenté diminué|augmenté baissé
         augmente diminue|augmente baisse|augmentent baissent|gagné perdu|gagne perd|accepté refusé|approuvé rejeté
-        ouvert fermé|hausse recul|progressé reculé|autorisé interdit|acheté vendu|exporté importé""",
+        ouvert fermé|hausse recul|arrêté relâché|arrêté libéré|arrêter libérer|progressé reculé|autorisé interdit|acheté vendu|exporté importé""",
     "es": """aumentar disminuir|subir bajar|subida bajada|aumento disminución|crecimiento caída|ganar perder
         victoria derrota|aceptar rechazar|aprobar rechazar|permitir prohibir|legal ilegal|importar exportar
         importación exportación|comprar vender|abrir cerrar|inicio fin|temprano tarde|antes después|primero último
@@ -418,6 +422,7 @@ class LanguageProfile:
     number_words: dict[str, float] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
+    attribution: tuple[str, ...] = ()  # "according to" words ("selon", "theo")
     unit_linkers: tuple[str, ...] = ()  # between a number and its unit ("d'euros")
     hour_words: tuple[str, ...] = ()  # after an hour ("14h30", "14 Uhr")
     minute_words: tuple[str, ...] = ()  # after minutes ("30 phút", "30分")
@@ -704,7 +709,8 @@ def profile(code: str | None) -> LanguageProfile:
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,
         participle_prefix=_PARTICIPLE_PREFIXES.get(code, ""),
         number_words=_NUMBER_WORDS.get(code, {}) | _MULTIPLIERS.get(code, {}), ordinal_words=_ordinals(code), scale_words=_SCALE_WORDS.get(code, {}),
-        scale_alone=_BARE_SCALE.get(code, ()), hour_words=_HOUR_WORDS.get(code, ()), unit_linkers=_UNIT_LINKERS.get(code, ()), minute_words=_MINUTE_WORDS.get(code, ()), one_before_scale=_ONE_BEFORE_SCALE.get(code, ()),
+        scale_alone=_BARE_SCALE.get(code, ()), hour_words=_HOUR_WORDS.get(code, ()), unit_linkers=_UNIT_LINKERS.get(code, ()),
+        attribution=_ATTRIBUTION.get(code, ()), minute_words=_MINUTE_WORDS.get(code, ()), one_before_scale=_ONE_BEFORE_SCALE.get(code, ()),
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
