@@ -246,8 +246,8 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     """The edit's kind (``addition``, ``omission``; punctuation for words counts as left out), or
     ``moved`` where the words are there elsewhere in the sentence
     ("Chinese" for "of China"), in another form, or where a reporting verb of one or two words is left
-    out and the hypothesis gives the source with "according to" ("Selon le ministre, …" / "Le
-    ministre a indiqué que …")."""
+    out (lower case; a verb, where WordNet can tell) and the hypothesis gives the source with
+    "according to" ("Selon le ministre, …" / "Le ministre a indiqué que …")."""
     moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
     other = a.content_forms("r" if e.kind == "addition" else "h", lang)
     side = a.r if e.kind == "addition" else a.h
@@ -255,7 +255,8 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
         return "moved"
-    if e.kind != "addition" and 0 < len(moved) <= 2 and _attributes(a.h, lang) and not _attributes(a.r, lang):
+    if e.kind != "addition" and 0 < len(moved) <= 2 and _attributes(a.h, lang) and not _attributes(a.r, lang) \
+            and all(t.text.islower() and (not lang.wordnet or "v" in lang.parts_of_speech(t.text)) for t in moved):
         return "moved"
     return e.kind
 
