@@ -436,7 +436,8 @@ def test_detectors_say_where_a_language_is_not_covered():
     result = Checker(lang="zh", phrasebook=None).check("价格很高。", ["价格非常贵。"])
     assert all("no sentence encoder covers 'zh'" in s.note for s in result.spans if s.type == "mistranslation")
     signatures = Checker(lang="de", phrasebook=None).check_corpus(["Der Preis stieg."], ["Der Preis sank."]).signatures
-    assert "detectors:number,date-time,negation,opposite,tense,qualifier,country-names,compound" in signatures["flags"]
+    assert "detectors:number,date-time,negation,opposite,tense,qualifier,function-words,country-names,compound" \
+        in signatures["flags"]
     assert "not-covered:entity,article,gender" in signatures["flags"] and "paraphrase:chars" in signatures["flags"]
 
 

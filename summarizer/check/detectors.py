@@ -770,10 +770,11 @@ def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[in
 
 def coverage(lang: LanguageProfile) -> dict[str, bool]:
     """Which detectors have the facts they need for this language (compounds only where words
-    compound; names only where capitals mark them)."""
+    compound; names only where capitals mark them; function words, which an omission or addition of
+    alone is not, where the profile lists them)."""
     covered = {"number": lang.code != "und", "date-time": bool(lang.calendar), "negation": bool(lang.negators),
                "entity": lang.has_case and not lang.capitalizes_nouns and lang.code != "und",
                "opposite": bool(lang.opposites or lang.negating_prefixes or lang.wordnet), "tense": bool(lang.tenses),
                "qualifier": bool(lang.qualifiers), "article": bool(lang.articles),
-               "gender": bool(lang.gendered), "country-names": bool(lang.countries)}
+               "gender": bool(lang.gendered), "function-words": bool(lang.stopwords), "country-names": bool(lang.countries)}
     return covered | ({"compound": True} if lang.compounds else {})
