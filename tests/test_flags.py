@@ -269,6 +269,11 @@ PARAPHRASES = [
     ("Children younger than 12 travel free.", "Children under 12 travel free."),
     ("The ferry sails at 4.15pm.", "The ferry sails at 4:15 p.m."),
 ]
+# an adjective or adverb left out qualifies less: a minor omission, not a major one (subject, verb, object)
+MODIFIERS_LEFT_OUT = [
+    ("The old bridge collapsed.", "The old wooden bridge collapsed."),
+    ("The plan was approved.", "The plan was finally approved."),
+]
 # (language, machine translation, reference): with no sentence encoder for the language, a reworded
 # phrase is judged by spelling alone, which never says major
 PARAPHRASES_OTHER = [
@@ -466,3 +471,14 @@ def test_a_house_spelling_beside_a_changed_word_does_not_hide_it(checkers):
                                  ["Senator Jones said current protestors are marching peacefully."]).spans
     assert [(s.text, s.suggestion, s.type) for s in spans] == [("past protesters", "current protestors", "mistranslation")]
     assert "'current'" in spans[0].note
+
+
+@pytest.mark.parametrize("mt,ref", MODIFIERS_LEFT_OUT)
+def test_a_modifier_left_out_is_a_minor_omission(checkers, mt, ref):
+    omissions = checkers("en").check(mt, [ref]).omissions
+    assert [(s.type, s.severity) for s in omissions] == [("omission", "minor")]
+
+
+def test_a_noun_or_verb_left_out_is_a_major_omission(checkers):
+    omissions = checkers("en").check("The storm destroyed homes.", ["The storm destroyed homes and schools."]).omissions
+    assert [(s.text, s.severity) for s in omissions] == [("and schools", "major")]

@@ -652,7 +652,9 @@ def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile
     if not content and kind in (None, "omission"):
         return None
     start, end = ref_tokens[0].start, ref_tokens[-1].end
-    severity, confidence = TYPED.get(kind, ("major", 0.4 + 0.15 * len(content)))
+    modifiers = lang.wordnet and all(lang.parts_of_speech(t.text) and lang.parts_of_speech(t.text) <= {"a", "r"}
+                                     for t in content)  # "heavy", "quickly": a qualification, not a subject, verb or object
+    severity, confidence = TYPED.get(kind, ("minor" if content and modifiers else "major", 0.4 + 0.15 * len(content)))
     return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind,
                 at=_gap(a, e))
 
