@@ -65,12 +65,13 @@ class PairAlignment:
     _forms: dict = field(default_factory=dict, repr=False)
 
     def content_forms(self, side: str, lang: LanguageProfile) -> set[str]:
-        """Normal forms of the content words of the hypothesis (``"h"``) or reference (``"r"``), and
+        """Normal forms of the content words (and of the parts of hyphenated ones: "grid-connected") of the
+        hypothesis (``"h"``) or reference (``"r"``), and
         their normal forms' WordNet base forms ("built" → "build") or, for a language WordNet does not
         cover, their Snowball stems ("firmado" → "firm"), computed once."""
         if side not in self._forms:
             words = _content(getattr(self, side), lang)
-            forms = {lang.normal_form(t.text) for t in words}
+            forms = {lang.normal_form(part) for t in words for part in {t.text, *t.text.split("-")} if part}
             self._forms[side] = forms.union(*(lang.base_forms(f) for f in forms)) if lang.wordnet else \
                 forms | {lang.stem(t.text) for t in words}
         return self._forms[side]
@@ -251,7 +252,7 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
     other = a.content_forms("r" if e.kind == "addition" else "h", lang)
     side = a.r if e.kind == "addition" else a.h
-    if moved and all(lang.normal_form(t.text) in other or lang.stem(t.text) in other
+    if moved and all(lang.base_forms(lang.normal_form(t.text)) & other or lang.stem(t.text) in other
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
         return "moved"
