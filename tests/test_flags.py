@@ -268,6 +268,8 @@ PARAPHRASES = [
     ("A thousand people attended the rally.", "1,000 people attended the rally."),
     ("Children younger than 12 travel free.", "Children under 12 travel free."),
     ("The ferry sails at 4.15pm.", "The ferry sails at 4:15 p.m."),
+    ("The ministry did not issue a warning.", "The ministry issued no warning."),  # "did" carries the tense
+    ("The union asked for the sanctions to be lifted.", "The union asked to lift the sanctions."),  # infinitives
 ]
 # an adjective or adverb left out qualifies less: a minor omission, not a major one (subject, verb, object)
 MODIFIERS_LEFT_OUT = [

@@ -432,19 +432,20 @@ class Times:
 
 
 def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
-                 ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+                 ref_words: Sequence[str], lang: LanguageProfile, before: tuple[str, str] = ("", "")) -> bool:
     """Whether the tense-marking auxiliaries of an edit (tokens ``hyp_range`` / ``ref_range``, whose
     words are ``hyp_words`` / ``ref_words``) differ in tense: ``had`` for ``has``, ``will`` added or
     dropped (``will say`` for ``said``, ``won't`` for ``did not``). Auxiliaries of one tense
     (``has``/``have``) are the same; so are an auxiliary that only moved within the sentence (both
     sentences have as many of each tense: "er werde nicht kommen" / "dass er nicht kommen werde"), a
     perfect and a past or present ("have stopped" / "were halted"), and "is expected to" and "will".
-    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told")."""
+    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told"); ``before``:
+    the two words before the edit on each side."""
     mine = [times.hyp[i] for i in hyp_range if times.hyp[i]]
     theirs = [times.ref[i] for i in ref_range if times.ref[i]]
     if times.differ and (mine or theirs) and _times_differ(mine, theirs, lang):
         return True
-    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang)
+    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang, *before)
 
 
 # Tenses that can say the time of another: a perfect that of a past or a present ("has been lifted" /
@@ -507,19 +508,26 @@ def _participle(word: str, lang: LanguageProfile) -> bool:
     return lang.wordnet and word.isalpha() and (lang.verb_tense(word) or ("", ""))[1] == "past"
 
 
-def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
+                       hyp_before: str = "", ref_before: str = "") -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
     a noun ("the police tells" for "the police told", "already knew" for "knows yet"; not "the built
     drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
-    "aged": a word after an article is a noun)."""
-    def tenses(words: Sequence[str]) -> list[tuple[str, str] | None]:
-        return [None if k and words[k - 1] in lang.articles else lang.verb_tense(w) for k, w in enumerate(words)]
+    "aged" or "rose to the surface" for "surfaced": a word after an article is a noun; nor "to fold"
+    for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
+    tense of its own). ``*_before``: the words before each side."""
+    def tenses(words: Sequence[str], before: str) -> list[tuple[str, str] | None]:
+        folded = [*before.casefold().split()[-2:], *(w.casefold() for w in words)]
+        lead = len(folded) - len(words)
+        return [None if folded[lead + k - 1 : lead + k] and folded[lead + k - 1] in lang.articles
+                or lang.untensed_after.intersection(folded[max(0, lead + k - 2) : lead + k])
+                else lang.verb_tense(w) for k, w in enumerate(words)]  # "to fold", "did not issue"
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}
     if len(content(hyp_words) ^ content(ref_words)) > 4:
         return False  # leaving one verb out of each side cannot bring the difference to two words
-    hyp_forms, ref_forms = tenses(hyp_words), tenses(ref_words)
+    hyp_forms, ref_forms = tenses(hyp_words, hyp_before), tenses(ref_words, ref_before)
     for i, mine in enumerate(hyp_forms):
         for j, theirs in enumerate(ref_forms):
             if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:

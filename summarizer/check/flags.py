@@ -213,7 +213,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
-    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang):
+    before = tuple(" ".join(t.text for t in side[max(0, i - 2) : i]) for side, i in ((a.h, e.h1), (a.r, e.r1)))
+    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before):
         return "tense"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
         if gender_change(hyp_words, ref_words, lang):

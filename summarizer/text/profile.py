@@ -81,6 +81,9 @@ _TENSE_MARKERS = {
 # tense ("is expected to" / "will").
 _PERFECT_AUXILIARIES = {"en": ("has", "have", "'ve", "hasn't", "haven't"),
                         "de": ("hat", "haben", "habe", "hast", "ist", "sind", "bin", "bist")}
+# After these a verb is an infinitive whose tense, if any, the word before it carries ("to fold",
+# "didn't compare"); not after modals, whose verb a tense change may move ("can make" / "could have made").
+_UNTENSED_AFTER = {"en": ("to", "do", "does", "did", "don't", "doesn't", "didn't", "let")}
 _PAST_PERFECT_AUXILIARIES = {"en": ("had", "hadn't"), "de": ("hatte", "hatten", "hattest", "war", "waren", "warst")}
 _PASSIVE_AUXILIARIES = {"de": ("wird", "werden", "werde", "wirst")}
 _TENSE_PHRASES = {"en": {p: "future" for p in ("expected to", "likely to", "set to", "due to", "scheduled to", "slated to")}}
@@ -438,6 +441,7 @@ class LanguageProfile:
     currency_signs: dict[str, str] = field(default_factory=dict)  # "$", "€", "VND" → currency-dollar …
     tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
     perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a perfect (past or present)
+    untensed_after: frozenset[str] = frozenset()  # a verb one or two words after these is an infinitive ("did not issue")
     past_perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a past perfect (a past)
     passive_auxiliaries: tuple[str, ...] = ()  # future auxiliaries that before a participle make a present passive
     tense_phrases: dict[str, str] = field(default_factory=dict)  # after a tense auxiliary: its tense ("expected to")
@@ -714,7 +718,8 @@ def profile(code: str | None) -> LanguageProfile:
         percent_words=_PERCENT_WORDS.get(code, ()), opposites=_pairs(_OPPOSITES[code]) if code in _OPPOSITES else (),
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
-        past_perfect_auxiliaries=_PAST_PERFECT_AUXILIARIES.get(code, ()), passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
+        past_perfect_auxiliaries=_PAST_PERFECT_AUXILIARIES.get(code, ()),
+        untensed_after=frozenset(_UNTENSED_AFTER.get(code, ())), passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
         tense_phrases=_TENSE_PHRASES.get(code, {}), verb_final=code in ("de", "nl"),
         tense_optional=code in ("vi", "zh"),
         participle_pattern=re.compile(_PARTICIPLE_PATTERNS[code]) if code in _PARTICIPLE_PATTERNS else None,
