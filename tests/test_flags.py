@@ -270,6 +270,9 @@ PARAPHRASES = [
     ("The ferry sails at 4.15pm.", "The ferry sails at 4:15 p.m."),
     ("The ministry did not issue a warning.", "The ministry issued no warning."),  # "did" carries the tense
     ("The union asked for the sanctions to be lifted.", "The union asked to lift the sanctions."),  # infinitives
+    ("The pharmacy is closed on Mondays.", "The pharmacy does not open on Mondays."),  # negated opposite
+    ("Interest rates remained unchanged.", "Interest rates did not change."),  # negated by a prefix
+    ("Yesterday Senator Elizabeth Warren spoke first.", "Yesterday Senator Warren spoke first."),  # a name in full
 ]
 # an adjective or adverb left out qualifies less: a minor omission, not a major one (subject, verb, object)
 MODIFIERS_LEFT_OUT = [
@@ -301,6 +304,8 @@ PARAPHRASES_OTHER = [
     ("zh", "会议于21:15开始。", "会议于晚上9点15分开始。"),
     ("fr", "Le pont a coûté 2,5 millions d'euros.", "Le pont a coûté 2 500 000 euros."),
     ("vi", "Dự án có vốn 5 nghìn tỷ đồng.", "Dự án có vốn 5.000 tỷ đồng."),
+    ("vi", "Hôm qua ông Lê Văn Hùng phát biểu.", "Hôm qua ông Hùng phát biểu."),  # the given name alone
+    ("de", "Die Ministerin ist wiedergewählt worden.", "Die Ministerin wurde wiedergewählt."),
     # a source named with "according to" needs no reporting verb
     ("fr", "Selon la police, l'incendie a fait deux morts.", "La police a indiqué que l'incendie a fait deux morts."),
     ("es", "Según la policía, el incendio fue provocado.", "La policía dijo que el incendio fue provocado."),

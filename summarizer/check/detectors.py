@@ -568,6 +568,11 @@ def _negates(folded: str, lang: LanguageProfile) -> bool:
     return folded in lang.negators or (lang.code == "en" and folded.endswith("n't"))
 
 
+def negated_words(words: Sequence[str], lang: LanguageProfile) -> set[str]:
+    """Normal forms of the words right after a negator ("did not change" → {"change"})."""
+    return {lang.normal_form(w) for i, w in enumerate(words[1:]) if _negates(words[i].casefold(), lang)}
+
+
 def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether a word right after a negator of ``words`` has its opposite among ``other``: "not
     correct" and "incorrect", "not far" and "near" say the same."""

@@ -21,9 +21,9 @@ from typing import Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
-from .detectors import (Fact, compound_change, dangling_articles, entity_key, facts, gender_change, name_forms,
-                        negated_by_prefix, negated_opposite, negative_implicatives, opposite, spelling_variants,
-                        tense_change, Times, unmatched)
+from .detectors import (Fact, Times, compound_change, dangling_articles, entity_key, facts, gender_change,
+                        name_forms, negated_by_prefix, negated_opposite, negated_words, negative_implicatives, opposite,
+                        spelling_variants, tense_change, unmatched)
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -216,6 +216,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     before = tuple(" ".join(t.text for t in side[max(0, i - 2) : i]) for side, i in ((a.h, e.h1), (a.r, e.r1)))
     if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before):
         return "tense"
+    if e.kind == "substitution" and _negation_worded_otherwise(hyp_words, ref_words, lang):
+        return "same"  # "is closed" / "does not open", "remained unchanged" / "did not change"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
         if gender_change(hyp_words, ref_words, lang):
             return "gender"
@@ -244,6 +246,35 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     return None
 
 
+def _first_names(a: PairAlignment, e: Edit, lang: LanguageProfile) -> bool:
+    """Whether an addition (omission) is the first words of a name whose last word follows it and the
+    other side has: capitalised content words, after a title or a lower-case word (not first in a
+    sentence or clause), before a capitalised word of the other side ("Joe Biden" / "Biden"; not
+    "Vietnam News Agency" / "Vietnam Agency")."""
+    side, start, end, other = (a.h, e.h1, e.h2, a.r) if e.kind == "addition" else (a.r, e.r1, e.r2, a.h)
+    words = side[start:end]
+    if not lang.has_case or lang.capitalizes_nouns or not words or end >= len(side):
+        return False
+    before, after = (side[start - 1] if start else None), side[end]
+    if before is None or not before.is_word:
+        return False  # first in a sentence or a clause, a capital says nothing
+    starts = not before.text[:1].isupper() or before.text.casefold().rstrip(".") in lang.titles
+    return starts and all(t.is_word and t.text[:1].isupper() and lang.is_content(t.text) for t in words) \
+        and after.text[:1].isupper() and any(t.text == after.text for t in other)
+
+
+def _negation_worded_otherwise(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
+    """Whether one side negates a word whose opposite the other side has ("does not open" / "is
+    closed"), or whose negative by a prefix ("did not change" / "unchanged")."""
+    for words, other in ((hyp_words, ref_words), (ref_words, hyp_words)):
+        negated = negated_words(words, lang)  # the word right after the negator only: not "doesn't indicate slow"
+        if any(opposite([word], other, lang) for word in negated):
+            return True
+        if negated and any(negated_by_prefix(w, lang) and any(base in w.casefold() for base in negated) for w in other):
+            return True
+    return False
+
+
 def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     """The edit's kind (``addition``, ``omission``; punctuation for words counts as left out), or
     ``moved`` where the words are there elsewhere in the sentence
@@ -257,6 +288,8 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
         return "moved"
+    if e.kind in ("addition", "omission") and _first_names(a, e, lang):
+        return "spelling"  # a name in full or in short ("Joe Biden" / "Biden", "Nguyễn Văn An" / "An"): house style
     if e.kind != "addition" and 0 < len(moved) <= 2 and _attributes(a.h, lang) and not _attributes(a.r, lang) \
             and all(t.text.islower() and (not lang.wordnet or "v" in lang.parts_of_speech(t.text)) for t in moved):
         return "moved"

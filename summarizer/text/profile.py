@@ -46,6 +46,7 @@ _NAMES = {
 # conjunctions, particles; Vietnamese aspect markers and classifiers; Chinese particles). A language
 # without a list treats every word as content.
 _SNOWBALL_STOPWORDS = ("de", "fr", "es")
+_MORE_STOPWORDS = {"de": ("worden", "geworden")}  # auxiliary forms Snowball's list lacks ("ist gewählt worden")
 _STOPWORDS = {
     "en": frozenset(
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
@@ -205,7 +206,8 @@ _MINUS_WORDS = {"en": ("minus",), "de": ("minus",), "nl": ("min",), "vi": ("âm"
 # style, and the word after "Mr." does not start a sentence.
 _TITLES = {
     "en": ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "gen", "lt", "col", "maj", "capt",
-           "sgt", "adm", "sen", "rep", "gov", "pres", "rev", "hon"),
+           "sgt", "adm", "sen", "rep", "gov", "pres", "rev", "hon", "senator", "governor", "mayor", "president",
+           "chancellor"),
     "de": ("herr", "herrn", "frau", "dr", "prof"), "fr": ("m", "mme", "mlle", "me", "dr", "pr"),
     "es": ("sr", "sra", "srta", "don", "doña", "dr", "dra"), "it": ("sig", "dott", "prof"), "vi": ("ông", "bà"),
 }
@@ -694,7 +696,7 @@ def _stopwords(code: str) -> frozenset[str]:
     if code not in _SNOWBALL_STOPWORDS:
         return _STOPWORDS.get(code, frozenset())
     text = resources.files("summarizer").joinpath("data", f"stopwords.{code}.txt").read_text(encoding="utf-8")
-    words = {w.strip().casefold() for w in text.splitlines() if w.strip()}
+    words = {w.strip().casefold() for w in text.splitlines() if w.strip()} | set(_MORE_STOPWORDS.get(code, ()))
     return frozenset(words | {w.replace("ß", "ss") for w in words if code == "de"})
 
 
