@@ -306,6 +306,7 @@ PARAPHRASES_OTHER = [
     ("vi", "Dự án có vốn 5 nghìn tỷ đồng.", "Dự án có vốn 5.000 tỷ đồng."),
     ("vi", "Hôm qua ông Lê Văn Hùng phát biểu.", "Hôm qua ông Hùng phát biểu."),  # the given name alone
     ("de", "Die Ministerin ist wiedergewählt worden.", "Die Ministerin wurde wiedergewählt."),
+    ("fr", "La mairie a relevé les tarifs.", "Les tarifs ont été relevés par la mairie."),  # "a": avoir, Snowball lacks it
     # a source named with "according to" needs no reporting verb
     ("fr", "Selon la police, l'incendie a fait deux morts.", "La police a indiqué que l'incendie a fait deux morts."),
     ("es", "Según la policía, el incendio fue provocado.", "La policía dijo que el incendio fue provocado."),

@@ -46,7 +46,7 @@ _NAMES = {
 # conjunctions, particles; Vietnamese aspect markers and classifiers; Chinese particles). A language
 # without a list treats every word as content.
 _SNOWBALL_STOPWORDS = ("de", "fr", "es")
-_MORE_STOPWORDS = {"de": ("worden", "geworden")}  # auxiliary forms Snowball's list lacks ("ist gewählt worden")
+_MORE_STOPWORDS = {"de": ("worden", "geworden"), "fr": ("a",)}  # auxiliary forms Snowball's lists lack ("ist gewählt worden", "il a")
 _STOPWORDS = {
     "en": frozenset(
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
