@@ -480,6 +480,8 @@ def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | 
     folded = [t.text.casefold().replace("\u2019", "'") for t in tokens]
     found: list[str | None] = []
     for i, word in enumerate(folded):
+        if word not in lang.tenses and "'" in word[1:]:
+            word = word[word.find("'"):]  # "I'm", "we've"
         tense = lang.tenses.get(word)
         if tense is not None:
             clause = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[i + 1 : i + 8]))
@@ -568,9 +570,14 @@ def _negates(folded: str, lang: LanguageProfile) -> bool:
     return folded in lang.negators or (lang.code == "en" and folded.endswith("n't"))
 
 
-def negated_words(words: Sequence[str], lang: LanguageProfile) -> set[str]:
-    """Normal forms of the words right after a negator ("did not change" → {"change"})."""
-    return {lang.normal_form(w) for i, w in enumerate(words[1:]) if _negates(words[i].casefold(), lang)}
+def negated_words(words: Sequence[str], lang: LanguageProfile) -> list[str]:
+    """The words right after a negator ("did not change" → ["change"])."""
+    return [w for i, w in enumerate(words[1:]) if _negates(words[i].casefold(), lang)]
+
+
+def is_negator(word: str, lang: LanguageProfile) -> bool:
+    """Whether a word is one of the profile's negators (or English ``n't``)."""
+    return _negates(word.casefold(), lang)
 
 
 def negated_opposite(words: Sequence[str], other: Sequence[str], lang: LanguageProfile) -> bool:

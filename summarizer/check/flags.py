@@ -22,7 +22,7 @@ from typing import Sequence
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
 from .detectors import (Fact, Times, compound_change, dangling_articles, entity_key, facts, gender_change,
-                        name_forms, negated_by_prefix, negated_opposite, negated_words, negative_implicatives, opposite,
+                        is_negator, name_forms, negated_by_prefix, negated_opposite, negated_words, negative_implicatives, opposite,
                         spelling_variants, tense_change, unmatched)
 from .spans import Span
 
@@ -265,13 +265,17 @@ def _first_names(a: PairAlignment, e: Edit, lang: LanguageProfile) -> bool:
 
 def _negation_worded_otherwise(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether one side negates a word whose opposite the other side has ("does not open" / "is
-    closed"), or whose negative by a prefix ("did not change" / "unchanged")."""
+    closed"), or whose negative by a prefix ("did not change" / "unchanged"), and nothing else differs
+    but a word ("remained")."""
+    def rest(words: Sequence[str], without: str) -> set[str]:
+        return {lang.normal_form(w) for w in words if lang.is_content(w) and not is_negator(w, lang) and w != without}
     for words, other in ((hyp_words, ref_words), (ref_words, hyp_words)):
-        negated = negated_words(words, lang)  # the word right after the negator only: not "doesn't indicate slow"
-        if any(opposite([word], other, lang) for word in negated):
-            return True
-        if negated and any(negated_by_prefix(w, lang) and any(base in w.casefold() for base in negated) for w in other):
-            return True
+        for word in negated_words(words, lang):  # the word right after the negator only: not "doesn't indicate slow"
+            for match in other:
+                said = opposite([word], [match], lang) or (negated_by_prefix(match, lang)
+                                                           and lang.normal_form(word) in match.casefold())
+                if said and len(rest(words, word) ^ rest(other, match)) <= 1:
+                    return True  # nothing else differs, but a copula ("remained unchanged")
     return False
 
 

@@ -66,8 +66,8 @@ _STOPWORDS = {
 # full verbs changing form are inflections.
 _TENSE_MARKERS = {
     "en": {"past": ("was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"),
-           "present": ("is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "doesn't",
-                       "don't"),
+           "present": ("is", "are", "am", "'m", "'re", "'ve", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't",
+                       "doesn't", "don't"),
            "future": ("will", "shall", "'ll", "won't", "shan't"), "conditional": ("would", "wouldn't")},
     "vi": {"past": ("đã", "vừa"), "present": ("đang",), "future": ("sẽ", "sắp")},
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
