@@ -432,7 +432,8 @@ class Times:
 
 
 def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
-                 ref_words: Sequence[str], lang: LanguageProfile, before: tuple[str, str] = ("", "")) -> bool:
+                 ref_words: Sequence[str], lang: LanguageProfile,
+                 before: tuple[Sequence[str], Sequence[str]] = ((), ())) -> bool:
     """Whether the tense-marking auxiliaries of an edit (tokens ``hyp_range`` / ``ref_range``, whose
     words are ``hyp_words`` / ``ref_words``) differ in tense: ``had`` for ``has``, ``will`` added or
     dropped (``will say`` for ``said``, ``won't`` for ``did not``). Auxiliaries of one tense
@@ -483,23 +484,27 @@ def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | 
         if word not in lang.tenses and "'" in word[1:]:
             word = word[word.find("'"):]  # "I'm", "we've"
         tense = lang.tenses.get(word)
-        if tense is not None:
-            clause = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[i + 1 : i + 8]))
-            before = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[max(0, i - 7) : i][::-1]))
-            ahead = " ".join(clause[:3])
-            phrase = next((p for p in lang.tense_phrases if ahead.startswith(p)), None)
-            near = clause if lang.verb_final else clause[:2]  # "ist … nach Rom gereist", "has now returned"
-            perfect = clause[:1] != ["to"] and any(_participle(w, lang) for w in near)
-            if phrase is not None and tense == "present":
-                tense = lang.tense_phrases[phrase]
-            elif perfect and word in lang.perfect_auxiliaries:
-                tense = "perfect"
-            elif perfect and word in lang.past_perfect_auxiliaries:
-                tense = "past-perfect"
-            elif word in lang.passive_auxiliaries and any(_participle(w, lang) for w in clause + before):
-                tense = "present"
-        found.append(tense)
+        found.append(None if tense is None else _tense_in_context(word, tense, folded, i, lang))
     return found
+
+
+def _tense_in_context(word: str, tense: str, folded: Sequence[str], i: int, lang: LanguageProfile) -> str:
+    """The tense auxiliary ``word`` (at ``i`` of the case-folded words) marks, given its clause."""
+    clause = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[i + 1 : i + 8]))
+    if tense == "present" and lang.tense_phrases:
+        ahead = " ".join(clause[:3])
+        phrase = next((p for p in lang.tense_phrases if ahead.startswith(p)), None)
+        if phrase is not None:
+            return lang.tense_phrases[phrase]
+    if word in lang.perfect_auxiliaries or word in lang.past_perfect_auxiliaries:
+        near = clause if lang.verb_final else clause[:2]  # "ist … nach Rom gereist", "has now returned"
+        if clause[:1] != ["to"] and any(_participle(w, lang) for w in near):
+            return "perfect" if word in lang.perfect_auxiliaries else "past-perfect"
+    if word in lang.passive_auxiliaries:
+        before = list(itertools.takewhile(lambda w: w[:1].isalnum(), folded[max(0, i - 7) : i][::-1]))
+        if any(_participle(w, lang) for w in clause + before):
+            return "present"
+    return tense
 
 
 def _participle(word: str, lang: LanguageProfile) -> bool:
@@ -511,15 +516,15 @@ def _participle(word: str, lang: LanguageProfile) -> bool:
 
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
-                       hyp_before: str = "", ref_before: str = "") -> bool:
+                       hyp_before: Sequence[str] = (), ref_before: Sequence[str] = ()) -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
     a noun ("the police tells" for "the police told", "already knew" for "knows yet"; not "the built
     drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
     "aged" or "rose to the surface" for "surfaced": a word after an article is a noun; nor "to fold"
     for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
     tense of its own). ``*_before``: the words before each side."""
-    def tenses(words: Sequence[str], before: str) -> list[tuple[str, str] | None]:
-        folded = [*before.casefold().split()[-2:], *(w.casefold() for w in words)]
+    def tenses(words: Sequence[str], before: Sequence[str]) -> list[tuple[str, str] | None]:
+        folded = [*(w.casefold() for w in before[-2:]), *(w.casefold() for w in words)]
         lead = len(folded) - len(words)
         return [None if folded[lead + k - 1 : lead + k] and folded[lead + k - 1] in lang.articles
                 or lang.untensed_after.intersection(folded[max(0, lead + k - 2) : lead + k])

@@ -213,7 +213,7 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
         return "same"  # "2300" / "2,300", "15 percent" / "15%"
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
-    before = tuple(" ".join(t.text for t in side[max(0, i - 2) : i]) for side, i in ((a.h, e.h1), (a.r, e.r1)))
+    before = ([t.text for t in a.h[max(0, e.h1 - 2) : e.h1]], [t.text for t in a.r[max(0, e.r1 - 2) : e.r1]])
     if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before):
         return "tense"
     if e.kind == "substitution" and _negation_worded_otherwise(hyp_words, ref_words, lang):
@@ -288,7 +288,8 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
     other = a.content_forms("r" if e.kind == "addition" else "h", lang)
     side = a.r if e.kind == "addition" else a.h
-    if moved and all(lang.base_forms(lang.normal_form(t.text)) & other or lang.stem(t.text) in other
+    if moved and all(lang.normal_form(t.text) in other or lang.base_forms(lang.normal_form(t.text)) & other
+                     or lang.stem(t.text) in other
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
         return "moved"

@@ -511,10 +511,7 @@ class LanguageProfile:
 
     def base_forms(self, word: str) -> frozenset[str]:
         """The word and its WordNet base forms in every part of speech ("fell" → "fall", "fell")."""
-        if not self.wordnet:
-            return frozenset({word.casefold()})
-        lexicon = english_wordnet()
-        return frozenset({word.casefold()}.union(*(lexicon.base_forms(word, pos) for pos in POS)))
+        return _english_base_forms(word) if self.wordnet else frozenset({word.casefold()})
 
     def stem(self, word: str) -> str:
         """The word's Snowball stem where Snowball has a stemmer for the language and WordNet does not
@@ -532,6 +529,12 @@ class LanguageProfile:
     def is_content(self, word: str) -> bool:
         """A word that carries meaning: alphanumeric and not a function word."""
         return word[:1].isalnum() and word.casefold() not in self.stopwords
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _english_base_forms(word: str) -> frozenset[str]:
+    lexicon = english_wordnet()
+    return frozenset({word.casefold()}.union(*(lexicon.base_forms(word, pos) for pos in POS)))
 
 
 @functools.lru_cache(maxsize=1 << 16)
