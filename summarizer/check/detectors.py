@@ -524,11 +524,12 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
     for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
     tense of its own). ``*_before``: the words before each side."""
     def tenses(words: Sequence[str], before: Sequence[str]) -> list[tuple[str, str] | None]:
-        folded = [*(w.casefold() for w in before[-2:]), *(w.casefold() for w in words)]
-        lead = len(folded) - len(words)
-        return [None if folded[lead + k - 1 : lead + k] and folded[lead + k - 1] in lang.articles
-                or lang.untensed_after.intersection(folded[max(0, lead + k - 2) : lead + k])
-                else lang.verb_tense(w) for k, w in enumerate(words)]  # "to fold", "did not issue"
+        context = [w.casefold() for w in [*before[-2:], *words]]
+        lead = len(context) - len(words)
+
+        def untensed(j: int) -> bool:  # the word at context[j]: "the surface", "to fold", "did not issue"
+            return (j > 0 and context[j - 1] in lang.articles) or bool(lang.untensed_after.intersection(context[max(0, j - 2) : j]))
+        return [None if untensed(lead + k) else lang.verb_tense(w) for k, w in enumerate(words)]
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}

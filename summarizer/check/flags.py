@@ -22,8 +22,8 @@ from typing import Sequence
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
 from .detectors import (Fact, Times, compound_change, dangling_articles, entity_key, facts, gender_change,
-                        is_negator, name_forms, negated_by_prefix, negated_opposite, negated_words, negative_implicatives, opposite,
-                        spelling_variants, tense_change, unmatched)
+                        is_negator, name_forms, negated_by_prefix, negated_opposite, negated_words,
+                        negative_implicatives, opposite, spelling_variants, tense_change, unmatched)
 from .spans import Span
 
 # Evidence thresholds for substitutions no detector typed. "swap": cosine of the hypothesis and the
@@ -38,10 +38,11 @@ SWAP_CONTEXT = 10  # tokens each side of the phrase that the swap test compares 
 TYPED = {"negation": ("critical", 0.9), "opposite": ("critical", 0.85), "number": ("major", 0.9),
          "unit": ("major", 0.85), "date-time": ("major", 0.9), "entity": ("major", 0.8), "compound": ("major", 0.7),
          "spelling": ("minor", 0.2), "inflection": ("minor", 0.3), "tense": ("major", 0.6),
-         "qualifier": ("major", 0.6), "gender": ("major", 0.8), "mood": ("major", 0.6)}
+         "qualifier": ("major", 0.6), "gender": ("major", 0.8)}
+DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is missing
+QUESTION = ("major", 0.6)  # a question where the reference states, or the other way round
 _QUESTION_MARKS = ("?", "？", "¿")
 _QUOTES = ("\"", "'", "“", "”", "‘", "’", "«", "»", "」", "』", ")")
-DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is missing
 LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
 _PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
@@ -534,14 +535,14 @@ def _question_for_statement(a: PairAlignment, spans: Sequence[Span]) -> list[Spa
     asks = [t for t in a.h if t.text in _QUESTION_MARKS]
     if bool(asks) == any(t.text in _QUESTION_MARKS for t in a.r):
         return []
-    stops = [t for t in a.r if not t.is_word and t.text not in _QUOTES]
+    stop = next((t for t in reversed(a.r) if not t.is_word and t.text not in _QUOTES), None)  # the suggestion
     if asks:
-        note, shown, suggestion = "a question where the reference makes a statement", asks, stops[-1:] or [None]
+        note, shown = "a question where the reference makes a statement", asks
     else:
-        last = [t for t in a.h if not t.is_word and t.text not in _QUOTES][-1:]
-        note, shown, suggestion = "a statement where the reference asks a question", last, stops[-1:]
-    return [Span(t.start, t.end, t.text, "substitution", *TYPED["mood"], suggestion[0].text if suggestion[0] else None,
-                 note, *((suggestion[0].start, suggestion[0].end) if suggestion[0] else (None, None)), "mistranslation")
+        note, shown = "a statement where the reference asks a question", \
+            [t for t in a.h if not t.is_word and t.text not in _QUOTES][-1:]
+    return [Span(t.start, t.end, t.text, "substitution", *QUESTION, stop and stop.text, note, stop and stop.start,
+                 stop and stop.end, "mistranslation")
             for t in shown if not any(s.start <= t.start < s.end for s in spans)]
 
 
