@@ -490,3 +490,36 @@ def test_a_modifier_left_out_is_a_minor_omission(checkers, mt, ref):
 def test_a_noun_or_verb_left_out_is_a_major_omission(checkers):
     omissions = checkers("en").check("The storm destroyed homes.", ["The storm destroyed homes and schools."]).omissions
     assert [(s.text, s.severity) for s in omissions] == [("and schools", "major")]
+
+
+def test_an_adverb_of_manner_left_out_of_a_rewording_is_a_minor_omission(checkers):
+    en = checkers("en")
+    ref = "The agency recently published a long report on the floods."
+    lost = en.check("The agency issued a long report on the floods.", [ref]).omissions
+    assert [(o.text, o.type, o.severity) for o in lost] == [("recently", "omission", "minor")]
+    assert lost[0].note == "a modifier the machine translation does not have"
+    # said in another part of speech, or with an adverb of its own in its place: not lost
+    assert not en.check("The agency issued a recent long report on the floods.", [ref]).omissions
+    assert not en.check("The agency lately issued a long report on the floods.", [ref]).omissions
+    # adverbs WordNet derives from no adjective ("already", "though") are not modifiers to report
+    assert not en.check("The agency issued a long report on the floods.",
+                        ["The agency already published a long report on the floods."]).omissions
+
+
+def test_a_broader_noun_inside_a_wider_rewording_is_a_minor_mistranslation(checkers):
+    spans = checkers("en").check(
+        "On the afternoon of May 3, the mayor learned that the walls of the inhabitants' homes were cracked and went to check.",
+        ["On the afternoon of May 3, the mayor learned that the walls of a villager's house had cracked and went to check."]).spans
+    shifted = [s for s in spans if s.type == "mistranslation"]
+    assert shifted and shifted[0].severity == "minor" and "broader than the reference's" in shifted[0].note
+
+
+def test_an_article_and_adjective_that_name_nothing_are_flagged(checkers):
+    en = checkers("en")
+    spans = en.check("There is still a legal in building fences around the stadium.",
+                     ["There remains a legal risk in building fences around the stadium."]).spans
+    assert [(s.text, s.type, s.severity) for s in spans if s.type == "omission"] == [("a legal", "omission", "major")]
+    assert "'a legal' names nothing before 'in'" in spans[0].note
+    for fine in ("The mosque is the largest in West Africa.", "Rain will fall through Monday, the 27th, in the north.",
+                 "One team marked the DNA and the other to mark the protein."):
+        assert not [s for s in en.check(fine, [fine.replace("the ", "this ", 1)]).spans if s.type == "omission"]

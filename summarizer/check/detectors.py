@@ -784,13 +784,21 @@ _PERIODS_WITHIN = {"period:pm": ("period:afternoon", "period:evening", "period:n
 
 def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[int]:
     """Indexes of articles that name nothing: right before a punctuation mark, the end, or a word no
-    article stands before ("the of", "insisted on a."): a word is missing after them."""
+    article stands before ("the of", "insisted on a."), also past an adjective in its base form that
+    WordNet lists as nothing else, before such a word ("a legal in", "the urban on"): a word is missing."""
+    def ends_a_phrase(k: int) -> bool:
+        return k >= len(tokens) or tokens[k].text in ".,;:!?)" or tokens[k].text.casefold() in lang.not_after_article
+
+    def bare_adjective(k: int) -> bool:  # not "the largest in", "the 27th,", "the other to"
+        word = tokens[k].text if k < len(tokens) else ""
+        return word.isalpha() and lang.is_content(word) and lang.parts_of_speech(word) == {"a"} \
+            and lang.base_forms(word) == {word.casefold()} and not word.casefold().endswith("est")
+
     found = []
     for i, token in enumerate(tokens):
-        if token.text in lang.articles:
-            after = tokens[i + 1] if i + 1 < len(tokens) else None
-            if after is None or after.text in ".,;:!?)" or after.text.casefold() in lang.not_after_article:
-                found.append(i)
+        if token.text in lang.articles and (ends_a_phrase(i + 1) or bare_adjective(i + 1) and i + 2 < len(tokens)
+                                            and tokens[i + 2].text.casefold() in lang.not_after_article):
+            found.append(i)
     return found
 
 

@@ -43,7 +43,9 @@ DANGLING = ("major", 0.5)  # an article that names nothing ("the of"): a word is
 QUESTION = ("major", 0.6)  # a question where the reference states, or the other way round
 _QUESTION_MARKS = ("?", "？", "¿")
 _QUOTES = ("\"", "'", "“", "”", "‘", "’", "«", "»", "」", "』", ")")
+SHIFT_WORDS = 3  # unmatched content words a side within which a broader or narrower noun is looked for
 LEXICAL_SHIFT_CONFIDENCE = 0.3  # a rewording the swap test passes that WordNet says is not equivalent (broader kind, non-synonym)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _FACT_ORDER = ("negation", "number", "unit", "date-time", "qualifier")
 _PRESENCE = ("negation", "qualifier")  # added or dropped alone, these change what is claimed
 
@@ -387,25 +389,32 @@ def lost_names(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
 
 
 def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
-    """Adjectives of a reworded reference phrase that the hypothesis has nowhere, nor a WordNet
-    synonym of in its own wording: a qualification lost (minor). Adjectives are words WordNet lists
-    as adjectives or adverbs only ("the cheapest gorilla tracking"), or as adjectives and nouns
+    """Adjectives and adverbs of a reworded reference phrase that the hypothesis has nowhere, nor a
+    WordNet synonym of in its own wording: a qualification lost (minor). Adjectives are words WordNet
+    lists as adjectives or adverbs only ("the cheapest gorilla tracking"), or as adjectives and nouns
     too where the noun they qualify is in the hypothesis with nothing in their place ("to adult
-    pornography" for "on pornography")."""
+    pornography" for "on pornography"); adverbs, those WordNet derives from an adjective ("recently
+    released" for "issued"; not "already", "though"), nor said anywhere in the hypothesis."""
     if not lang.wordnet or e.r2 == e.r1:
         return []
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     hyp_forms = a.content_forms("h", lang)
+    # an adverb of the hypothesis's own in the reworded phrase is a rewording ("mainly" / "mostly")
+    adverb_in_place = any("r" in lang.parts_of_speech(w) for w in hyp_words if lang.is_content(w))
     lost = []
     for i in range(e.r1, e.r2):
         t = a.r[i]
         if not t.is_word or not lang.is_content(t.text):
             continue
         pos, word = lang.parts_of_speech(t.text), t.text.casefold()
-        if "a" not in pos or (pos - {"a", "r"} and not _qualifies_kept_noun(a, i, pos, lang)) \
-                or lang.normal_form(t.text) in hyp_forms or word in lang.qualifiers or word in lang.number_qualifiers:
-            continue  # not an adjective, there in another place, or the qualifier detector's ("under 40")
-        if any(lang.synonymous(t.text, w) for w in hyp_words) or negated_opposite(hyp_words, [t.text], lang):
+        adjectives = lang.adjective_of(t.text) if pos == {"r"} and not adverb_in_place else frozenset()  # "recently": recent
+        modifier = "a" in pos and (pos <= {"a", "r"} or _qualifies_kept_noun(a, i, pos, lang)) or bool(adjectives)
+        if not modifier or lang.normal_form(t.text) in hyp_forms or adjectives & hyp_forms \
+                or word in lang.qualifiers or word in lang.number_qualifiers:
+            continue  # not an adjective or adverb of manner, there in another place, or the qualifier detector's ("under 40")
+        # an adverb may come back in other words anywhere ("recently" / "lately")
+        said_in = [t.text for t in a.h if t.is_word and lang.is_content(t.text)] if adjectives else hyp_words
+        if any(lang.synonymous(t.text, w) for w in said_in) or negated_opposite(hyp_words, [t.text], lang):
             continue  # said in other words ("not legal" for "illegal")
         lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None, "a modifier the machine translation"
                          " does not have", type="omission", at=_place(a, e)))
@@ -573,8 +582,11 @@ def _dangling(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) ->
         word, after = a.h[i], a.h[i + 1].text if i + 1 < len(a.h) else ""
         if (word.text.casefold(), after.casefold()) in ref_pairs or any(s.start <= word.start < s.end for s in spans):
             continue
-        found.append(Span(word.start, word.end, word.text, "omission", *DANGLING, None,
-                          f"'{word.text}' names nothing before '{after or 'the end'}': a word is missing", type="omission"))
+        last = i + 1 if after and after.casefold() not in lang.not_after_article and after[:1].isalnum() else i
+        before = a.h[last + 1].text if last + 1 < len(a.h) else "the end"  # "a legal in": past its adjective
+        found.append(Span(word.start, a.h[last].end, a.hyp[word.start : a.h[last].end], "omission", *DANGLING, None,
+                          f"'{a.hyp[word.start : a.h[last].end]}' names nothing before '{before}': a word is missing",
+                          type="omission"))
     return found
 
 
@@ -645,13 +657,23 @@ def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lan
     hyp_forms, ref_forms = {f for _, f in hyp}, {f for _, f in ref}
     mine = [w for w, form in hyp if form not in ref_forms and not any(spelling_variants(w, o) for o, _ in ref)]
     theirs = [w for w, form in ref if form not in hyp_forms and not any(spelling_variants(w, o) for o, _ in hyp)]
-    if not mine or not theirs or min(len(mine), len(theirs)) > 1 or max(len(mine), len(theirs)) > 2:
-        return None  # one word against a word or a two-word name of a kind ("body part" / "tail")
-    for word in mine:
-        for other in theirs:
-            up, down = lang.broader(word, other), lang.broader(other, word)
-            if up != down:
+    if not mine or not theirs or max(len(mine), len(theirs)) > SHIFT_WORDS:
+        return None
+    # one word against a word or a two-word name of a kind ("body part" / "tail"), or inside a wider
+    # rewording two words that are nouns only, which WordNet does not link otherwise ("the inhabitants'
+    # homes were" / "a villager's house had"; "an act of deliberately" / "a deliberate attempt to",
+    # where "act" is a verb too, is the swap test's)
+    bare = [[_POSSESSIVE.sub("", w) for w in side] for side in (mine, theirs)]  # "villager's" is a villager
+    small = min(len(mine), len(theirs)) == 1 and max(len(mine), len(theirs)) <= 2
+    for word, bare_word in zip(mine, bare[0]):
+        for other, bare_other in zip(theirs, bare[1]):
+            if not small and not lang.parts_of_speech(bare_word) == lang.parts_of_speech(bare_other) == {"n"}:
+                continue
+            up, down = lang.broader(bare_word, bare_other), lang.broader(bare_other, bare_word)
+            if up != down and (small or not lang.synonymous(word, other)):
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
+    if not small:
+        return None
     rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in words}
             for side, words in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
     rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]

@@ -52,7 +52,7 @@ _STOPWORDS = {
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
         "those he she they we you i me him her them us his their our your my has have had do does did will would can "
         "could may might shall should must not no so if then than which who whom whose what when where there here "
-        "very just also only all any some such into onto about over up out according".split()),
+        "very just also only all any some such into onto about over up out according other same own".split()),
     "vi": frozenset(
         "và của các những là có được bị cho với về vào ra lên xuống trong ngoài từ đến tới theo để khi nếu vì nên do "
         "bởi tại ở cũng rất đều vẫn còn thì mà này đó kia ấy nào đã đang sẽ vừa mới sắp nhất cái chiếc con việc sự "
@@ -485,6 +485,11 @@ class LanguageProfile:
         """The names (case-folded) an adjective of nationality or place relates to ("American" → us,
         united states …), from WordNet; empty where :attr:`wordnet` is off."""
         return english_wordnet().place_of(word) if self.wordnet else frozenset()
+
+    def adjective_of(self, adverb: str) -> frozenset[str]:
+        """The adjectives an adverb is derived from ("recently" → recent), from WordNet; empty where
+        it is derived from none ("already") or :attr:`wordnet` is off."""
+        return english_wordnet().adjective_of(adverb) if self.wordnet else frozenset()
 
     def is_name(self, word: str) -> bool:
         """Whether WordNet knows the word only as a name ("Hanoi"; see :meth:`.WordNet.is_name`)."""

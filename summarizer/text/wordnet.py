@@ -232,6 +232,14 @@ class WordNet:
                          for name in self._synset(pos, target)[0])
 
     @functools.lru_cache(maxsize=1 << 12)
+    def adjective_of(self, adverb: str) -> frozenset[str]:
+        """The adjectives an adverb is derived from (WordNet's pertainyms of its senses): "recently" →
+        recent; empty for an adverb of no adjective ("already", "though", "along")."""
+        return frozenset(word.replace("_", " ") for offset in self._offsets(adverb.casefold(), "r")
+                         for symbol, pos, target, _, _ in self._synset("r", offset)[1] if symbol == "\\"
+                         for word in self._synset(pos, target)[0])
+
+    @functools.lru_cache(maxsize=1 << 12)
     def is_name(self, word: str) -> bool:
         """Whether WordNet knows the word only as a noun whose first sense is one named thing (an
         instance of a kind: "Hanoi", "Bangkok"), not a common word ("Mark", "Bill")."""
