@@ -523,3 +523,12 @@ def test_an_article_and_adjective_that_name_nothing_are_flagged(checkers):
     for fine in ("The mosque is the largest in West Africa.", "Rain will fall through Monday, the 27th, in the north.",
                  "One team marked the DNA and the other to mark the protein."):
         assert not [s for s in en.check(fine, [fine.replace("the ", "this ", 1)]).spans if s.type == "omission"]
+
+
+def test_a_word_the_reference_has_twice_and_the_translation_once_is_left_out_once(checkers):
+    omissions = checkers("en").check("Scientists study how planets formed since a comet collided long ago, and how Earth formed.",
+                                     ["Scientists study how planets formed since a comet collided with the Earth long ago, "
+                                      "and how the Earth formed."]).omissions
+    assert [(o.text, o.severity) for o in omissions if o.type == "omission"] == [("with the Earth", "major")]
+    moved = checkers("en").check("Earth formed long ago, scientists say.", ["Scientists say the Earth formed long ago."])
+    assert not [o for o in moved.omissions if "Earth" in o.text]  # there once on each side: moved

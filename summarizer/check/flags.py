@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -66,6 +67,15 @@ class PairAlignment:
     extra_hyp: list[Fact] = field(default_factory=list)  # facts of the hypothesis the reference lacks
     extra_ref: list[Fact] = field(default_factory=list)
     _forms: dict = field(default_factory=dict, repr=False)
+
+    def counts(self, side: str, lang: LanguageProfile) -> Counter:
+        """How often each content word's normal form (and each part of a hyphenated one's) occurs in
+        the hypothesis (``"h"``) or reference (``"r"``), computed once."""
+        key = f"counts-{side}"
+        if key not in self._forms:
+            self._forms[key] = Counter(lang.normal_form(part) for t in _content(getattr(self, side), lang)
+                                       for part in {t.text, *t.text.split("-")} if part)  # "fifth-seeded": seeded
+        return self._forms[key]
 
     def content_forms(self, side: str, lang: LanguageProfile) -> set[str]:
         """Normal forms of the content words (and of the parts of hyphenated ones: "grid-connected") of the
@@ -284,14 +294,16 @@ def _negation_worded_otherwise(hyp_words: Sequence[str], ref_words: Sequence[str
 
 def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     """The edit's kind (``addition``, ``omission``; punctuation for words counts as left out), or
-    ``moved`` where the words are there elsewhere in the sentence
-    ("Chinese" for "of China"), in another form, or where a reporting verb of one or two words is left
+    ``moved`` where the words are there elsewhere in the sentence, as often as on this side
+    ("Chinese" for "of China"; not one "Earth" of the reference's two), in another form, or where a reporting verb of one or two words is left
     out (lower case; a verb, where WordNet can tell) and the hypothesis gives the source with
     "according to" ("Selon le ministre, …" / "Le ministre a indiqué que …")."""
     moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
     other = a.content_forms("r" if e.kind == "addition" else "h", lang)
     side = a.r if e.kind == "addition" else a.h
-    if moved and all(lang.normal_form(t.text) in other or lang.base_forms(lang.normal_form(t.text)) & other
+    mine, theirs = (a.counts("h", lang), a.counts("r", lang)) if e.kind == "addition" else (a.counts("r", lang), a.counts("h", lang))
+    fewer = any(0 < theirs[f] < mine[f] for f in {lang.normal_form(t.text) for t in moved})  # one "Earth" of two
+    if moved and not fewer and all(lang.normal_form(t.text) in other or lang.base_forms(lang.normal_form(t.text)) & other
                      or lang.stem(t.text) in other
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
