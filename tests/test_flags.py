@@ -514,6 +514,24 @@ def test_a_broader_noun_inside_a_wider_rewording_is_a_minor_mistranslation(check
     assert shifted and shifted[0].severity == "minor" and "broader than the reference's" in shifted[0].note
 
 
+def test_a_two_word_name_of_a_broader_kind_is_a_minor_mistranslation(checkers):
+    spans = checkers("en").check("A rare fish with a red body part was seen near the reef.",
+                                 ["A rare fish with a red tail was seen near the reef."]).spans
+    assert [(s.text, s.type, s.severity, s.suggestion) for s in spans] == [("body part", "mistranslation", "minor", "tail")]
+    assert spans[0].note == "broader than the reference's 'tail'"
+
+
+def test_a_noun_after_a_determiner_inside_a_wider_rewording_is_compared_as_a_noun(checkers):
+    en = checkers("en")
+    spans = en.check("The two cyclists finished the contest shortly after noon, officials said.",
+                     ["The two cyclists ended the race very soon after noon, officials said."]).spans
+    assert [(s.type, s.severity, s.note) for s in spans] == [("mistranslation", "minor", "broader than the reference's 'race'")]
+    # "attempt to" is a verb where it stands: no noun to compare with "act"
+    spans = en.check("Police called the fire an act of deliberately harming the school.",
+                     ["Police called the fire a deliberate attempt to harm the school."]).spans
+    assert not [s for s in spans if s.note and "than the reference's" in s.note]
+
+
 def test_an_article_and_adjective_that_name_nothing_are_flagged(checkers):
     en = checkers("en")
     spans = en.check("There is still a legal in building fences around the stadium.",

@@ -644,7 +644,7 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
         severity, confidence = TYPED[kind]
         return Span(start, end, text, category, severity, confidence, suggestion, None, ref_start, ref_end, kind)
     if sim is None or sim >= PARAPHRASE[evidence]:
-        shift = _lexical_shift(hyp_tokens, ref_tokens, lang)
+        shift = _lexical_shift(a, hyp_tokens, ref_tokens, lang)
         if shift is None:
             return None  # an equivalent rewording
         return Span(start, end, text, category, "minor", LEXICAL_SHIFT_CONFIDENCE, suggestion, shift, ref_start, ref_end,
@@ -657,37 +657,42 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
     return Span(start, end, text, category, severity, confidence, suggestion, note, ref_start, ref_end, "mistranslation")
 
 
-def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> str | None:
+def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token],
+                   lang: LanguageProfile) -> str | None:
     """A note when a rewording the swap test reads as a paraphrase is not one by WordNet: a noun for
-    a broader or narrower kind ("animal" for "dog"), or one word in place of another WordNet does
-    not list as its synonym, all else equal but house spellings ("past protesters" for "current
-    protestors"); None otherwise."""
+    a broader or narrower kind ("animal" for "dog", "body part" for "tail"), or one word in place of
+    another WordNet does not list as its synonym, all else equal but house spellings ("past
+    protesters" for "current protestors"); None otherwise."""
     if not lang.wordnet:
         return None
-    hyp = [(t.text, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
-    ref = [(t.text, lang.normal_form(t.text)) for t in _content(ref_tokens, lang)]
+    hyp = [(t, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
+    ref = [(t, lang.normal_form(t.text)) for t in _content(ref_tokens, lang)]
     hyp_forms, ref_forms = {f for _, f in hyp}, {f for _, f in ref}
-    mine = [w for w, form in hyp if form not in ref_forms and not any(spelling_variants(w, o) for o, _ in ref)]
-    theirs = [w for w, form in ref if form not in hyp_forms and not any(spelling_variants(w, o) for o, _ in hyp)]
+    mine = [t for t, form in hyp if form not in ref_forms and not any(spelling_variants(t.text, o.text) for o, _ in ref)]
+    theirs = [t for t, form in ref if form not in hyp_forms and not any(spelling_variants(t.text, o.text) for o, _ in hyp)]
     if not mine or not theirs or max(len(mine), len(theirs)) > SHIFT_WORDS:
         return None
-    # one word against a word or a two-word name of a kind ("body part" / "tail"), or inside a wider
-    # rewording two words that are nouns only, which WordNet does not link otherwise ("the inhabitants'
-    # homes were" / "a villager's house had"; "an act of deliberately" / "a deliberate attempt to",
-    # where "act" is a verb too, is the swap test's)
-    bare = [[_POSSESSIVE.sub("", w) for w in side] for side in (mine, theirs)]  # "villager's" is a villager
+    # one word against a word or two (each, or a name of a kind: "body part" / "tail"), or inside a
+    # wider rewording two words that read as nouns where they stand, which WordNet does not link
+    # otherwise ("the inhabitants' homes were" / "a villager's house had"; "an act of deliberately" /
+    # "a deliberate attempt to", where "attempt" may be a verb, is the swap test's)
     small = min(len(mine), len(theirs)) == 1 and max(len(mine), len(theirs)) <= 2
-    for word, bare_word in zip(mine, bare[0]):
-        for other, bare_other in zip(theirs, bare[1]):
-            if not small and not lang.parts_of_speech(bare_word) == lang.parts_of_speech(bare_other) == {"n"}:
+    words = [[(t.text, _POSSESSIVE.sub("", t.text), t) for t in side] for side in (mine, theirs)]  # "villager's" is a villager
+    if small:
+        words = [side + ([(" ".join(w for w, _, _ in side), " ".join(b for _, b, _ in side), None)] if len(side) == 2 else [])
+                 for side in words]
+    for word, bare_word, token in words[0]:
+        for other, bare_other, other_token in words[1]:
+            if not small and not (_noun_here(bare_word, token, a.h, lang) and _noun_here(bare_other, other_token, a.r, lang)):
                 continue
             up, down = lang.broader(bare_word, bare_other), lang.broader(bare_other, bare_word)
             if up != down and (small or not lang.synonymous(word, other)):
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
     if not small:
         return None
-    rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in words}
-            for side, words in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
+    mine, theirs = [t.text for t in mine], [t.text for t in theirs]
+    rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in changed}
+            for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
     rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
     if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
         return None
@@ -697,6 +702,20 @@ def _lexical_shift(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lan
     if synonymous is None and lang.related_verbs(mine[0], theirs[0]) is False:
         return f"a verb WordNet does not relate to the reference's '{theirs[0]}'"
     return None
+
+
+def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether a word reads as a noun where it stands: WordNet knows it only as a noun, or as a
+    noun too and right after an article, a determiner or an adjective that is no verb ("the
+    race", "early reports"; not "to report")."""
+    pos = lang.parts_of_speech(word)
+    if pos == {"n"}:
+        return True
+    i = next(i for i, t in enumerate(tokens) if t.start == token.start)
+    if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
+        return False
+    before = tokens[i - 1].text
+    return before.casefold() in lang.determiners or lang.parts_of_speech(before) in ({"a"}, {"a", "r"})
 
 
 def _one_sense(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> bool:

