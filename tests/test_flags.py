@@ -514,6 +514,16 @@ def test_a_broader_noun_inside_a_wider_rewording_is_a_minor_mistranslation(check
     assert shifted and shifted[0].severity == "minor" and "broader than the reference's" in shifted[0].note
 
 
+@pytest.mark.parametrize("mt,ref,lost", [
+    ("The club built its stadium with public money.", "The club built its own stadium with public money.", "own"),
+    ("Rangers must stay away from bears and wildlife.", "Rangers must stay away from bears and other wildlife.", "other"),
+    ("The man came back the next day.", "The same man came back the next day.", "same"),
+])
+def test_other_own_and_same_left_out_are_minor_omissions(checkers, mt, ref, lost):
+    omissions = checkers("en").check(mt, [ref]).omissions
+    assert [(o.text, o.severity) for o in omissions] == [(lost, "minor")]
+
+
 def test_a_two_word_name_of_a_broader_kind_is_a_minor_mistranslation(checkers):
     spans = checkers("en").check("A rare fish with a red body part was seen near the reef.",
                                  ["A rare fish with a red tail was seen near the reef."]).spans

@@ -792,7 +792,8 @@ def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[in
     def bare_adjective(k: int) -> bool:  # not "the largest in", "the 27th,", "the other to"
         word = tokens[k].text if k < len(tokens) else ""
         return word.isalpha() and lang.is_content(word) and lang.parts_of_speech(word) == {"a"} \
-            and lang.base_forms(word) == {word.casefold()} and not word.casefold().endswith("est")
+            and lang.base_forms(word) == {word.casefold()} and not word.casefold().endswith("est") \
+            and word.casefold() not in lang.pronoun_adjectives
 
     found = []
     for i, token in enumerate(tokens):

@@ -420,7 +420,7 @@ def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Sp
             continue
         pos, word = lang.parts_of_speech(t.text), t.text.casefold()
         adjectives = lang.adjective_of(t.text) if pos == {"r"} and not adverb_in_place else frozenset()  # "recently": recent
-        modifier = "a" in pos and (pos <= {"a", "r"} or _qualifies_kept_noun(a, i, pos, lang)) or bool(adjectives)
+        modifier = "a" in pos and _modifier_here(a, i, lang) or bool(adjectives)
         if not modifier or lang.normal_form(t.text) in hyp_forms or adjectives & hyp_forms \
                 or word in lang.qualifiers or word in lang.number_qualifiers:
             continue  # not an adjective or adverb of manner, there in another place, or the qualifier detector's ("under 40")
@@ -431,6 +431,16 @@ def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Sp
         lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None, "a modifier the machine translation"
                          " does not have", type="omission", at=_place(a, e)))
     return lost
+
+
+def _modifier_here(a: PairAlignment, i: int, lang: LanguageProfile) -> bool:
+    """Whether reference word ``i`` reads as an adjective or adverb where it stands: WordNet knows it
+    only as one ("heavy", "quickly"); or as an adjective and a verb, not a noun, right after a
+    determiner ("their own"); or as an adjective before a noun the hypothesis has bare (see
+    :func:`_qualifies_kept_noun`: "the same man" / "the man")."""
+    pos = lang.parts_of_speech(a.r[i].text)
+    return bool(pos) and (pos <= {"a", "r"} or "a" in pos and (
+        "n" not in pos and i > 0 and a.r[i - 1].text.casefold() in lang.determiners or _qualifies_kept_noun(a, i, pos, lang)))
 
 
 def _qualifies_kept_noun(a: PairAlignment, i: int, pos: frozenset[str], lang: LanguageProfile) -> bool:
@@ -746,8 +756,8 @@ def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile
     if not content and kind in (None, "omission"):
         return None
     start, end = ref_tokens[0].start, ref_tokens[-1].end
-    modifiers = lang.wordnet and all(lang.parts_of_speech(t.text) and lang.parts_of_speech(t.text) <= {"a", "r"}
-                                     for t in content)  # "heavy", "quickly": a qualification, not a subject, verb or object
+    modifiers = lang.wordnet and all(_modifier_here(a, i, lang) for i in range(e.r1, e.r2)
+                                     if a.r[i] in content)  # "heavy", "quickly": a qualification, not a subject, verb or object
     severity, confidence = TYPED.get(kind, ("minor" if content and modifiers else "major", 0.4 + 0.15 * len(content)))
     return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind,
                 at=_gap(a, e))

