@@ -524,6 +524,18 @@ def test_other_own_and_same_left_out_are_minor_omissions(checkers, mt, ref, lost
     assert [(o.text, o.severity) for o in omissions] == [(lost, "minor")]
 
 
+def test_words_said_again_that_the_reference_says_once_are_a_minor_addition(checkers):
+    en = checkers("en")
+    spans = en.check("The film won Best Picture, Best Director and Best Score.",
+                     ["The film won Best Picture, Director and Score."]).spans
+    added = [s for s in spans if s.type == "addition"]
+    assert added and all(s.text == "Best" and s.severity == "minor" for s in spans)
+    assert added[0].note == "said again: the reference has these words once"
+    spans = en.check("Police arrested the suspect on Monday and charged him with fraud.",
+                     ["Police arrested the suspect on Monday."]).spans
+    assert [(s.text, s.severity) for s in spans] == [("and charged him with fraud", "major")]  # new words
+
+
 def test_a_two_word_name_of_a_broader_kind_is_a_minor_mistranslation(checkers):
     spans = checkers("en").check("A rare fish with a red body part was seen near the reef.",
                                  ["A rare fish with a red tail was seen near the reef."]).spans

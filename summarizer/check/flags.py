@@ -645,6 +645,11 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
         if kind == "addition" and not content:
             return None
         fact = any(f.kind in ("entity", "number", "date-time") and start <= f.start < end for f in a.extra_hyp)
+        ref_forms = a.content_forms("r", lang)
+        if kind in (None, "addition") and content and all(lang.normal_form(t.text) in ref_forms for t in content):
+            # the count of a word the reference has too: "Best Picture, Best Director" / "Best Picture, Director"
+            return Span(start, end, text, "addition", "minor", 0.2, None,
+                        "said again: the reference has these words once", type="addition")
         severity = "major" if len(content) >= 2 or fact else "minor"
         severity, confidence = TYPED.get(kind, (severity, 0.3 + 0.15 * len(content)))
         return Span(start, end, text, "addition", severity, round(min(1.0, confidence), 3), None, type=kind)
