@@ -36,7 +36,7 @@ SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, "base": 3}
 
 def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
     """Character range of ``pert`` that the perturbation touched (for a deletion, the words around
-    the gap), and the words it removed from ``mt`` (lower-cased, punctuation stripped)."""
+    the gap), and the words it removed from ``mt`` (lower-cased, possessive endings and punctuation stripped)."""
     a = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", mt)]
     b = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", pert)]
     matcher = difflib.SequenceMatcher(None, [w for *_, w in a], [w for *_, w in b], autojunk=False)
@@ -44,7 +44,7 @@ def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        removed |= {re.sub(r"\W", "", w.lower()) for *_, w in a[i1:i2]} - {""}
+        removed |= {_bare(w) for *_, w in a[i1:i2]} - {""}
         if j2 > j1:
             starts.append(b[j1][0])
             ends.append(b[j2 - 1][1])
@@ -52,6 +52,11 @@ def edit_region(mt: str, pert: str) -> tuple[int, int, set[str]]:
             starts.append(b[j1 - 1][0] if j1 > 0 else 0)
             ends.append(b[j1][1] if j1 < len(b) else len(pert))
     return (min(starts), max(ends), removed) if starts else (0, 0, removed)
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased, without a possessive ending or punctuation ("Bishkek's" → bishkek)."""
+    return re.sub(r"\W", "", re.sub(r"['’]s$", "", word.lower()))
 
 
 def detected(result, start: int, end: int, removed: set[str], placed: bool = True) -> bool:
@@ -62,7 +67,7 @@ def detected(result, start: int, end: int, removed: set[str], placed: bool = Tru
         return True
     if placed and any(o.at is not None and start <= o.at <= end for o in result.omissions):
         return True
-    missing = {re.sub(r"\W", "", w.lower()) for o in result.omissions for w in o.text.split()}
+    missing = {_bare(w) for o in result.omissions for w in o.text.split()}
     return bool(removed & missing)
 
 
