@@ -797,8 +797,8 @@ def dangling_articles(tokens: Sequence[Token], lang: LanguageProfile) -> list[in
 
     found = []
     for i, token in enumerate(tokens):
-        if token.text in lang.articles and (ends_a_phrase(i + 1) or bare_adjective(i + 1) and i + 2 < len(tokens)
-                                            and tokens[i + 2].text.casefold() in lang.not_after_article):
+        if token.text in lang.articles and (ends_a_phrase(i + 1) or i + 2 < len(tokens) and
+                                            tokens[i + 2].text.casefold() in lang.not_after_article and bare_adjective(i + 1)):
             found.append(i)
     return found
 

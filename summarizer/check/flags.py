@@ -301,13 +301,14 @@ def _added_or_left_out(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str:
     moved = _content(a.h[e.h1 : e.h2] if e.kind == "addition" else a.r[e.r1 : e.r2], lang)
     other = a.content_forms("r" if e.kind == "addition" else "h", lang)
     side = a.r if e.kind == "addition" else a.h
-    mine, theirs = (a.counts("h", lang), a.counts("r", lang)) if e.kind == "addition" else (a.counts("r", lang), a.counts("h", lang))
-    fewer = any(0 < theirs[f] < mine[f] for f in {lang.normal_form(t.text) for t in moved})  # one "Earth" of two
-    if moved and not fewer and all(lang.normal_form(t.text) in other or lang.base_forms(lang.normal_form(t.text)) & other
+    if moved and all(lang.normal_form(t.text) in other or lang.base_forms(lang.normal_form(t.text)) & other
                      or lang.stem(t.text) in other
                      or _named_in(t.text, side, lang, capitalised=True)
                      or (lang.compounds and _inside_a_word(t.text, side, lang)) for t in moved):
-        return "moved"
+        mine, theirs = (a.counts("h", lang), a.counts("r", lang)) if e.kind == "addition" else \
+            (a.counts("r", lang), a.counts("h", lang))
+        if not any(0 < theirs[f] < mine[f] for f in {lang.normal_form(t.text) for t in moved}):  # one "Earth" of two
+            return "moved"
     if e.kind in ("addition", "omission") and _first_names(a, e, lang):
         return "spelling"  # a name in full or in short ("Joe Biden" / "Biden", "Nguyễn Văn An" / "An"): house style
     if e.kind != "addition" and 0 < len(moved) <= 2 and _attributes(a.h, lang) and not _attributes(a.r, lang) \

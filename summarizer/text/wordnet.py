@@ -248,6 +248,7 @@ class WordNet:
         return bool(nouns) and {p for p, _ in senses} == {"n"} and any(
             pointer[0] == "@i" for pointer in self._synset("n", nouns[0])[1])
 
+    @functools.lru_cache(maxsize=1 << 16)
     def parts_of_speech(self, word: str) -> frozenset[str]:
         """The parts of speech WordNet lists the word under, in any form (``n``, ``v``, ``a``, ``r``)."""
         return frozenset(p for p, _ in self._all_senses(word))
