@@ -441,7 +441,12 @@ def _modifier_here(a: PairAlignment, i: int, lang: LanguageProfile) -> bool:
     :func:`_qualifies_kept_noun`: "the same man" / "the man")."""
     pos = lang.parts_of_speech(a.r[i].text)
     return bool(pos) and (pos <= {"a", "r"} or "a" in pos and (
-        "n" not in pos and i > 0 and a.r[i - 1].text.casefold() in lang.determiners or _qualifies_kept_noun(a, i, pos, lang)))
+        "n" not in pos and _after_determiner(a.r, i, lang) or _qualifies_kept_noun(a, i, pos, lang)))
+
+
+def _after_determiner(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
+    """Whether token ``i`` comes right after a determiner ("the", "their")."""
+    return i > 0 and tokens[i - 1].text.casefold() in lang.determiners
 
 
 def _qualifies_kept_noun(a: PairAlignment, i: int, pos: frozenset[str], lang: LanguageProfile) -> bool:
@@ -730,8 +735,7 @@ def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageP
     i = next(i for i, t in enumerate(tokens) if t.start == token.start)
     if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
         return False
-    before = tokens[i - 1].text
-    return before.casefold() in lang.determiners or lang.parts_of_speech(before) in ({"a"}, {"a", "r"})
+    return _after_determiner(tokens, i, lang) or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})
 
 
 def _one_sense(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> bool:
@@ -762,8 +766,8 @@ def _omission(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile
     if not content and kind in (None, "omission"):
         return None
     start, end = ref_tokens[0].start, ref_tokens[-1].end
-    modifiers = lang.wordnet and all(_modifier_here(a, i, lang) for i in range(e.r1, e.r2)
-                                     if a.r[i] in content)  # "heavy", "quickly": a qualification, not a subject, verb or object
+    modifiers = lang.wordnet and all(_modifier_here(a, i, lang) for i in range(e.r1, e.r2) if a.r[i].is_word
+                                     and lang.is_content(a.r[i].text))  # "heavy", "quickly": a qualification, not a subject, verb or object
     severity, confidence = TYPED.get(kind, ("minor" if content and modifiers else "major", 0.4 + 0.15 * len(content)))
     return Span(start, end, a.ref[start:end], "omission", severity, round(min(1.0, confidence), 3), None, type=kind,
                 at=_gap(a, e))
