@@ -572,3 +572,33 @@ def test_a_word_the_reference_has_twice_and_the_translation_once_is_left_out_onc
     assert [(o.text, o.severity) for o in omissions if o.type == "omission"] == [("with the Earth", "major")]
     moved = checkers("en").check("Earth formed long ago, scientists say.", ["Scientists say the Earth formed long ago."])
     assert not [o for o in moved.omissions if "Earth" in o.text]  # there once on each side: moved
+
+
+def test_a_noun_left_out_of_a_rewording_is_a_minor_omission(checkers):
+    en = checkers("en")
+    ref = "Citizens in the Middle East might face different situations from Europeans."
+    lost = en.check("Citizens in the Middle East may face different than Europeans.", [ref]).omissions
+    assert [(o.text, o.type, o.severity) for o in lost] == [("situations", "omission", "minor")]
+    assert lost[0].note == "a noun the machine translation does not have"
+    # a noun of its own in its place, or the noun inside a word of the hypothesis: a rewording
+    assert not en.check("Citizens in the Middle East may face other conditions than Europeans.", [ref]).omissions
+    assert not [o for o in en.check("The match went to a tiebreak.", ["The match went to a tie break."]).omissions
+                if o.text in ("tie", "break")]
+
+
+def test_also_very_and_then_left_out_are_minor_omissions(checkers):
+    en = checkers("en")
+    lost = en.check("Brent crude, a benchmark for world crude, fell 26 cents.",
+                    ["Brent crude, also a benchmark for world crude, fell 26 cents."]).omissions
+    assert [(o.text, o.severity) for o in lost] == [("also", "minor")]
+    assert not en.check("Brent crude, also a benchmark for world crude, fell 26 cents.",
+                        ["Brent crude, also a benchmark for world crude, fell 26 cents."]).omissions
+
+
+def test_an_opposite_through_a_synonym_of_its_antonym_is_an_opposite(checkers):
+    # WordNet's antonym of "legitimately" is "illicitly", a synonym of "illegally" in its first sense
+    spans = checkers("en").check("The man legitimately crossed the border on July 19.",
+                                 ["The man illegally crossed the border on July 19."]).spans
+    assert [(s.text, s.type) for s in spans] == [("legitimately", "opposite")]
+    spans = checkers("en").check("It was the first game of the season.", ["It was the final game of the season."]).spans
+    assert [(s.text, s.type) for s in spans] == [("first", "opposite")]

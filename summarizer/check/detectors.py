@@ -658,6 +658,17 @@ def _wordnet_opposite(hyp_words: Sequence[str], ref_words: Sequence[str],
             for antonym in lang.antonyms(word) & other - ours:
                 match = next(w for w, f in theirs.items() if antonym in f)
                 return (word, match) if mine is hyp_forms else (match, word)
+    # indirectly: an antonym that shares a first sense with a word of the other side ("first" /
+    # "final", through "last"; "legitimately" / "illegally", through "illicitly")
+    for mine, theirs, ours, other in ((hyp_forms, ref_forms, in_hyp, in_ref), (ref_forms, hyp_forms, in_ref, in_hyp)):
+        for word, forms in mine.items():
+            if forms & other or not lang.is_content(word):
+                continue
+            for antonym in lang.antonyms(word):
+                match = next((w for w, f in theirs.items() if not f & ours and lang.is_content(w) and " " not in antonym
+                              and lang.share_a_first_sense(antonym, w)), None)
+                if match is not None:
+                    return (word, match) if mine is hyp_forms else (match, word)
     return None
 
 

@@ -434,6 +434,41 @@ def _lost_modifiers(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Sp
     return lost
 
 
+def _lost_nouns(a: PairAlignment, e: Edit, lang: LanguageProfile) -> list[Span]:
+    """Common nouns of a reworded reference phrase that the hypothesis has nowhere, where its own
+    side of the rewording has no noun or adverb in their place ("different than" for "different
+    situations from", "gathered from" for "the documents collected by"): content left out (minor).
+    Not a noun that is also an adjective or adverb, one inside a word of the hypothesis
+    ("tiebreak"), nor one the hypothesis says with a synonym, a derived word ("expanding" /
+    "expansion") or, for its whole side, a collocation of the same sense."""
+    if not lang.wordnet or e.r2 == e.r1 or e.kind != "substitution":
+        return []
+    own = [t for t in a.h[e.h1 : e.h2] if t.is_word and lang.is_content(t.text)]
+    if any(_noun_here(t.text, t, a.h, lang) or "r" in lang.parts_of_speech(t.text) for t in own):
+        return []
+    hyp_forms = a.content_forms("h", lang)
+    said = [t.text for t in a.h if t.is_word and lang.is_content(t.text)]
+    folded = [t.text.casefold() for t in a.h if t.is_word]
+    own_text = " ".join(t.text for t in a.h[e.h1 : e.h2] if t.is_word)
+    lost = []
+    for i in range(e.r1, e.r2):
+        t = a.r[i]
+        if not t.is_word or not t.text.isalpha() or t.text[:1].isupper() or not lang.is_content(t.text):
+            continue
+        pos, word = lang.parts_of_speech(t.text), t.text.casefold()
+        if "a" in pos or "r" in pos or not _noun_here(t.text, t, a.r, lang) \
+                or lang.normal_form(t.text) in hyp_forms or lang.base_forms(t.text) & hyp_forms:
+            continue
+        if any(word in w.replace("-", "") or (len(w) >= 4 and w in word) for w in folded):
+            continue  # inside a word of the hypothesis: "tiebreak" / "tie break"
+        if own_text and lang.share_a_first_sense(t.text, own_text) \
+                or any(lang.synonymous(t.text, w) or lang.derived(t.text, w) for w in said):
+            continue
+        lost.append(Span(t.start, t.end, t.text, "omission", "minor", 0.3, None,
+                         "a noun the machine translation does not have", type="omission", at=_place(a, e)))
+    return lost
+
+
 def _modifier_here(a: PairAlignment, i: int, lang: LanguageProfile) -> bool:
     """Whether reference word ``i`` reads as an adjective or adverb where it stands: WordNet knows it
     only as one ("heavy", "quickly"); or as an adjective and a verb, not a noun, right after a
@@ -555,7 +590,7 @@ def find_flags(a: PairAlignment, lang: LanguageProfile, similarities: Sequence[f
             continue
         omissions += lost_names(a, e, lang)
         if kind is None:
-            omissions += _lost_modifiers(a, e, lang)
+            omissions += _lost_modifiers(a, e, lang) + _lost_nouns(a, e, lang)
         span = _span(a, e, kind, lang, similarity.get(e), evidence)
         if span is not None:
             spans.append(span)

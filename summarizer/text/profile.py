@@ -43,16 +43,17 @@ _NAMES = {
 # Function words: never flagged on their own, never fuzzy-matched. German, French and Spanish: the
 # Snowball project's lists (data/stopwords.*.txt, see data/stopwords.LICENSE); English, Vietnamese
 # and Chinese: the closed classes below (articles, pronouns, auxiliaries, prepositions,
-# conjunctions, particles; Vietnamese aspect markers and classifiers; Chinese particles). A language
-# without a list treats every word as content.
+# conjunctions, particles; Vietnamese aspect markers and classifiers; Chinese particles). Adverbs that
+# add, grade or order ("also", "very", "then") are content: leaving them out changes what is said.
+# A language without a list treats every word as content.
 _SNOWBALL_STOPWORDS = ("de", "fr", "es")
 _MORE_STOPWORDS = {"de": ("worden", "geworden"), "fr": ("a",)}  # auxiliary forms Snowball's lists lack ("ist gewählt worden", "il a")
 _STOPWORDS = {
     "en": frozenset(
         "a an the of to in on at by for with from and or but as is are was were be been being it its this that these "
         "those he she they we you i me him her them us his their our your my has have had do does did will would can "
-        "could may might shall should must not no so if then than which who whom whose what when where there here "
-        "very just also only all any some such into onto about over up out according".split()),
+        "could may might shall should must not no so if than which who whom whose what when where there here "
+        "just only all any some such into onto about over up out according".split()),
     "vi": frozenset(
         "và của các những là có được bị cho với về vào ra lên xuống trong ngoài từ đến tới theo để khi nếu vì nên do "
         "bởi tại ở cũng rất đều vẫn còn thì mà này đó kia ấy nào đã đang sẽ vừa mới sắp nhất cái chiếc con việc sự "
@@ -516,6 +517,11 @@ class LanguageProfile:
         """Whether two words or collocations share one of their first WordNet senses ("resigned" /
         "stepped down"; see :meth:`.WordNet.share_a_first_sense`); False where :attr:`wordnet` is off."""
         return self.wordnet and english_wordnet().share_a_first_sense(a, b)
+
+    def derived(self, a: str, b: str) -> bool:
+        """Whether WordNet derives one word from the other or links them closely ("expansion" /
+        "expanding"; see :meth:`.WordNet.derived`); False where :attr:`wordnet` is off."""
+        return self.wordnet and english_wordnet().derived(a, b)
 
     def related_verbs(self, a: str, b: str) -> bool | None:
         """Whether two verbs are close in WordNet (see :meth:`.WordNet.related_verbs`); None where it

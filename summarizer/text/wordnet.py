@@ -211,6 +211,12 @@ class WordNet:
         near_mine, near_theirs = self._linked(mine), self._linked(theirs)
         return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
 
+    def derived(self, a: str, b: str) -> bool:
+        """Whether WordNet links a sense of one word to a sense of the other as derived from it, its
+        pertainym, similar or "see also", in any part of speech ("expansion" / "expanding")."""
+        mine, theirs = self._all_senses(a), self._all_senses(b)
+        return bool(self._linked(mine) & theirs or self._linked(theirs) & mine)
+
     @functools.lru_cache(maxsize=1 << 16)
     def share_a_first_sense(self, a: str, b: str) -> bool:
         """Whether two words or collocations ("step down") share a synset among their first
