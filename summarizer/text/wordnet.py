@@ -197,6 +197,7 @@ class WordNet:
             found |= frontier
         return found
 
+    @functools.lru_cache(maxsize=1 << 16)
     def synonymous(self, a: str, b: str) -> bool | None:
         """Whether two words are listed as synonyms: they share a sense in any part of speech, or
         have senses WordNet links as similar ("horrified" / "terrified"), in one verb group, "see
@@ -211,6 +212,7 @@ class WordNet:
         near_mine, near_theirs = self._linked(mine), self._linked(theirs)
         return bool(near_mine & (theirs | near_theirs) or near_theirs & mine)
 
+    @functools.lru_cache(maxsize=1 << 16)
     def derived(self, a: str, b: str) -> bool:
         """Whether WordNet links a sense of one word to a sense of the other as derived from it, its
         pertainym, similar or "see also", in any part of speech ("expansion" / "expanding")."""
