@@ -664,8 +664,8 @@ def _wordnet_opposite(hyp_words: Sequence[str], ref_words: Sequence[str],
         for word, forms in mine.items():
             if forms & other or not lang.is_content(word):
                 continue
-            for antonym in lang.antonyms(word):
-                match = next((w for w, f in theirs.items() if not f & ours and lang.is_content(w) and " " not in antonym
+            for antonym in (a for a in lang.antonyms(word) if " " not in a):
+                match = next((w for w, f in theirs.items() if not f & ours and lang.is_content(w)
                               and lang.share_a_first_sense(antonym, w)), None)
                 if match is not None:
                     return (word, match) if mine is hyp_forms else (match, word)
