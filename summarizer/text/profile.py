@@ -482,17 +482,23 @@ class LanguageProfile:
         """
         return english_wordnet().antonyms(word) if self.wordnet else frozenset()
 
-    def verb_tense(self, word: str) -> tuple[str, str] | None:
+    def verb_tense(self, word: str, irregular: bool = False) -> tuple[str, str] | None:
         """(base verb, ``past``/``present``) of a main verb's form from WordNet ("told" → ("tell",
-        "past")); None for auxiliaries (:attr:`tenses`), unknown or ambiguous forms, and where
-        :attr:`wordnet` is off."""
+        "past")); None for auxiliaries (:attr:`tenses`), unknown or ambiguous forms (with
+        ``irregular``, an ambiguous one's irregular reading only: "saw" → ("see", "past")), and
+        where :attr:`wordnet` is off."""
         if not self.wordnet or word.casefold() in self.tenses:
             return None
-        return english_wordnet().verb_tense(word)
+        return english_wordnet().verb_tense(word, irregular)
 
     def broader(self, general: str, specific: str) -> bool:
         """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
         return self.wordnet and english_wordnet().broader(general, specific)
+
+    def broader_verb(self, general: str, specific: str) -> bool:
+        """Whether one verb is WordNet's direct hypernym of the other in their first senses, the
+        more general way of saying it ("said" / "explained", "experienced" / "suffered")."""
+        return self.wordnet and english_wordnet().broader(general, specific, depth=1, pos="v")
 
     def place_of(self, word: str) -> frozenset[str]:
         """The names (case-folded) an adjective of nationality or place relates to ("American" → us,

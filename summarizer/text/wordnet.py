@@ -134,20 +134,23 @@ class WordNet:
         return frozenset(w.replace("_", " ") for w in found)
 
     @functools.lru_cache(maxsize=1 << 16)
-    def verb_tense(self, word: str) -> tuple[str, str] | None:
+    def verb_tense(self, word: str, irregular: bool = False) -> tuple[str, str] | None:
         """(base verb, ``past`` or ``present``) of an inflected verb form: an irregular past from the
         exception list ("told" → tell) or a regular ``-ed`` form is past, an ``-s`` form or a bare
         base is present; None for ``-ing`` forms, non-verbs and forms of both ("found": find's past,
-        and a verb of its own)."""
+        and a verb of its own), unless ``irregular``: then such a form is read as the irregular one
+        ("saw" → see, past)."""
         word = word.casefold()
         if not word.isalpha() or word.endswith("ing"):
             return None
         is_base = bool(self._offsets(word, "v"))
         exception = self._search("verb.exc", word)
         if exception is not None:
-            if is_base:
+            if is_base and not irregular:
                 return None
             return exception.decode("utf-8").split()[1], "present" if word.endswith("s") else "past"
+        if irregular:
+            return None
         for suffix, tense in (("ed", "past"), ("s", "present")):
             if word.endswith(suffix) and not is_base:
                 bases = [b for b in self.base_forms(word, "v") if b != word]
@@ -162,18 +165,12 @@ class WordNet:
     def _senses(self, word: str, pos: str) -> set[tuple[str, int]]:
         return {(pos, o) for base in self.base_forms(word, pos) for o in self._offsets(base, pos)[:SENSES]}
 
-    def broader(self, general: str, specific: str, depth: int = 2) -> bool:
-        """Whether ``general`` names a kind that ``specific`` is a kind of ("animal" / "dogs"), up to
-        ``depth`` hypernym links apart, nouns only (a verb's hypernym is most often a fair
-        rewording: "say" for "affirm"), first senses only; never for two words that share a sense,
-        nor a name's class ("city" / "Hanoi")."""
-        for pos in ("n",):
-            mine, theirs = self._senses(general, pos), self._senses(specific, pos)
-            if mine & theirs:
-                return False
-            if mine & self._ancestors(specific, pos, depth):
-                return True
-        return False
+    def broader(self, general: str, specific: str, depth: int = 2, pos: str = "n") -> bool:
+        """Whether ``general`` names a kind that ``specific`` is a kind of ("animal" / "dogs"; for
+        ``pos="v"``, a way of doing it: "said" / "explained"), up to ``depth`` hypernym links apart,
+        first senses only; never for two words that share a sense, nor a name's class ("city" / "Hanoi")."""
+        mine, theirs = self._senses(general, pos), self._senses(specific, pos)
+        return not mine & theirs and bool(mine & self._ancestors(specific, pos, depth))
 
     def related_verbs(self, a: str, b: str) -> bool | None:
         """Whether two verbs are close in WordNet: a shared sense, a link (similar, verb group, see
