@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Collection, Sequence
+from typing import Sequence
 
 from ..text import LanguageProfile, Token
 
@@ -436,7 +436,7 @@ ONE_FOR_ANOTHER = 3  # tokens a side of an edit whose one auxiliary stands for t
 
 def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Sequence[str],
                  ref_words: Sequence[str], lang: LanguageProfile,
-                 before: tuple[Sequence[str], Sequence[str]] = ((), ()), shared: Collection[str] = ()) -> bool:
+                 before: tuple[Sequence[str], Sequence[str]] = ((), ()), shared: frozenset[str] = frozenset()) -> bool:
     """Whether the tense-marking auxiliaries of an edit (tokens ``hyp_range`` / ``ref_range``, whose
     words are ``hyp_words`` / ``ref_words``) differ in tense: ``had`` for ``has``, ``will`` added or
     dropped (``will say`` for ``said``, ``won't`` for ``did not``). Auxiliaries of one tense
@@ -524,7 +524,7 @@ def _participle(word: str, lang: LanguageProfile) -> bool:
 
 def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
                        hyp_before: Sequence[str] = (), ref_before: Sequence[str] = (),
-                       shared: Collection[str] = ()) -> bool:
+                       shared: frozenset[str] = frozenset()) -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
     a noun or a word both sentences have elsewhere (``shared``: "of Alabama says" for "said") ("the
     police tells" for "the police told", "already knew" for "knows yet", "see" for "saw"; not "the built
@@ -544,7 +544,7 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}
-    if len((content(hyp_words) ^ content(ref_words)) - set(shared)) > 4:
+    if len((content(hyp_words) ^ content(ref_words)) - shared) > 4:
         return False  # leaving one verb out of each side cannot bring the difference to two words
     hyp_forms, ref_forms = tenses(hyp_words, hyp_before), tenses(ref_words, ref_before)
     for i, mine in enumerate(hyp_forms):
@@ -553,7 +553,7 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
                 continue
             rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
             rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
-            changed = (rest_hyp ^ rest_ref) - set(shared)
+            changed = (rest_hyp ^ rest_ref) - shared
             if len(changed) <= 2 and all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed):
                 return True
     return False

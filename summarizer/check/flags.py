@@ -89,6 +89,12 @@ class PairAlignment:
                 forms | {lang.stem(t.text) for t in words}
         return self._forms[side]
 
+    def shared(self, lang: LanguageProfile) -> frozenset[str]:
+        """Normal forms of the content words both sides have (wherever they stand), computed once."""
+        if "shared" not in self._forms:
+            self._forms["shared"] = frozenset(self.counts("h", lang).keys() & self.counts("r", lang).keys())
+        return self._forms["shared"]
+
     def times(self, lang: LanguageProfile) -> Times:
         """The tenses the two sides' tokens mark, computed once."""
         if "times" not in self._forms:
@@ -227,8 +233,9 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     hyp_words = [t.text for t in a.h[e.h1 : e.h2] if t.is_word]
     ref_words = [t.text for t in a.r[e.r1 : e.r2] if t.is_word]
     before = ([t.text for t in a.h[max(0, e.h1 - 2) : e.h1]], [t.text for t in a.r[max(0, e.r1 - 2) : e.r1]])
-    shared = a.counts("h", lang).keys() & a.counts("r", lang).keys()  # "of Alabama says" / "said": Alabama moved
-    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before, shared):
+    # a word both sides have only moved: "of Alabama says" / "said"
+    if tense_change(a.times(lang), range(e.h1, e.h2), range(e.r1, e.r2), hyp_words, ref_words, lang, before,
+                    a.shared(lang)):
         return "tense"
     if e.kind == "substitution" and _negation_worded_otherwise(hyp_words, ref_words, lang):
         return "same"  # "is closed" / "does not open", "remained unchanged" / "did not change"
@@ -748,15 +755,15 @@ def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Se
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
     if not small:
         return None
-    verbs = len(mine) == len(theirs) == 1 and not _noun_here(mine[0].text, mine[0], a.h, lang) \
-        and not _noun_here(theirs[0].text, theirs[0], a.r, lang)
+    hyp_token, ref_token = mine[0], theirs[0]  # the two words, when one stands for one
     mine, theirs = [t.text for t in mine], [t.text for t in theirs]
     rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in changed}
             for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
     rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
     if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
         return None
-    if verbs and lang.broader_verb(mine[0], theirs[0]):
+    if lang.broader_verb(mine[0], theirs[0]) and not _noun_here(mine[0], hyp_token, a.h, lang) \
+            and not _noun_here(theirs[0], ref_token, a.r, lang):
         return f"a more general verb than the reference's '{theirs[0]}'"
     synonymous = lang.synonymous(mine[0], theirs[0])
     if synonymous is False:
