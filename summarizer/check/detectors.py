@@ -531,16 +531,26 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
     drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
     "aged" or "rose to the surface" for "surfaced": a word after an article is a noun; nor "to fold"
     for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
-    tense of its own). ``*_before``: the words before each side."""
+    tense of its own; a participle after a form of "be" has its tense: "are expected" for "can
+    expect" is none), or one verb for another (:func:`_other_verb_other_tense`). ``*_before``: the
+    words before each side."""
+    perfect = {*lang.perfect_auxiliaries, *lang.past_perfect_auxiliaries}
+
     def tenses(words: Sequence[str], before: Sequence[str]) -> list[tuple[str, str] | None]:
         context = [w.casefold() for w in [*before[-2:], *words]]
         lead = len(context) - len(words)
 
         def untensed(j: int) -> bool:  # the word at context[j]: "the surface", "to fold", "did not issue"
             return (j > 0 and context[j - 1] in lang.articles) or bool(lang.untensed_after.intersection(context[max(0, j - 2) : j]))
-        # a form that is also a verb of its own reads as the irregular one ("saw": see), paired only with that verb
-        return [None if untensed(lead + k) else lang.verb_tense(w) or lang.verb_tense(w, irregular=True)
-                for k, w in enumerate(words)]
+
+        def tense(j: int, word: str) -> tuple[str, str] | None:
+            # a form that is also a verb of its own reads as the irregular one ("saw": see), paired only with that verb
+            form = None if untensed(j) else lang.verb_tense(word) or lang.verb_tense(word, irregular=True)
+            auxiliary = context[j - 1] if j > 0 else ""
+            if form is not None and form[1] == "past" and auxiliary in lang.tenses and auxiliary not in perfect:
+                return form[0], lang.tenses[auxiliary]  # a passive takes its auxiliary's tense: "are expected" is present
+            return form
+        return [tense(lead + k, w) for k, w in enumerate(words)]
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}
@@ -556,14 +566,49 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
             changed = (rest_hyp ^ rest_ref) - shared
             if len(changed) <= 2 and all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed):
                 return True
-    return False
+    return _other_verb_other_tense(hyp_words, ref_words, hyp_forms, ref_forms, hyp_before, ref_before, lang, shared)
 
 
-def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> bool:
-    """A pronoun of one gender where the reference has only the other's ("her arm" for "his arm")."""
-    hyp = {lang.gendered[w.casefold()] for w in hyp_words if w.casefold() in lang.gendered}
-    ref = {lang.gendered[w.casefold()] for w in ref_words if w.casefold() in lang.gendered}
-    return len(hyp) == len(ref) == 1 and hyp != ref
+def _other_verb_other_tense(hyp_words: Sequence[str], ref_words: Sequence[str],
+                            hyp_forms: Sequence[tuple[str, str] | None], ref_forms: Sequence[tuple[str, str] | None],
+                            hyp_before: Sequence[str], ref_before: Sequence[str], lang: LanguageProfile,
+                            shared: frozenset[str]) -> bool:
+    """One verb in place of another verb in another tense, the only content word changed on each side
+    ("Aires announces" for "Aires informed", "you travel" for "you went"). Each must read as the
+    clause's finite verb: an ``-s`` or past form not right after an auxiliary, an article or a
+    preposition ("are fixed" / "are set" are no tenses), a bare form only after a subject pronoun
+    ("I believe"; not "can travel")."""
+    def changed(words: Sequence[str], other: Sequence[str]) -> list[int]:
+        theirs = {lang.normal_form(w) for w in other} | shared
+        return [k for k, w in enumerate(words) if lang.is_content(w) and lang.normal_form(w) not in theirs]
+
+    def finite(k: int, words: Sequence[str], before: Sequence[str], form: tuple[str, str]) -> bool:
+        context = [*before, *words]
+        previous = context[len(before) + k - 1].casefold() if len(before) + k > 0 else ""
+        if words[k].casefold() == form[0]:
+            return previous in lang.subject_pronouns
+        return bool(previous) and previous not in lang.tenses and previous not in lang.determiners \
+            and previous not in lang.not_after_article and previous not in lang.untensed_after
+    mine, theirs = changed(hyp_words, ref_words), changed(ref_words, hyp_words)
+    if len(mine) != 1 or len(theirs) != 1:
+        return False
+    i, j = mine[0], theirs[0]
+    one, other = hyp_forms[i], ref_forms[j]
+    return one is not None and other is not None and one[1] != other[1] \
+        and finite(i, hyp_words, hyp_before, one) and finite(j, ref_words, ref_before, other)
+
+
+def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,
+                  sentences: tuple[Sequence[str], Sequence[str]]) -> bool:
+    """A pronoun of one gender where the reference has only the other's ("her arm" for "his arm"),
+    and more pronouns of that gender in the hypothesis's sentence than in the reference's
+    (``sentences``: their words; not "he said 'she was'" for "'She’s', he said", an alignment across two people)."""
+    hyp = {g for g in map(lang.gender_of, hyp_words) if g}
+    ref = {g for g in map(lang.gender_of, ref_words) if g}
+    if len(hyp) != 1 or len(ref) != 1 or hyp == ref:
+        return False
+    mine, theirs = (Counter(map(lang.gender_of, words)) for words in sentences)
+    return mine[next(iter(hyp))] > theirs[next(iter(hyp))]
 
 
 def opposite(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..text import LanguageProfile, Token, tokenize
 from .align import Edit, align_tokens
@@ -197,22 +197,32 @@ def _without_negated_opposites(extra: list[Fact], tokens: Sequence[Token], other
 
 def _moved(edits: list[Edit], h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> list[Edit]:
     """Replace an addition and an omission that share most of their content words (a phrase moved
-    within the sentence) by the edits between the two phrases themselves."""
-    adds = [e for e in edits if e.kind == "addition"]
-    omits = [e for e in edits if e.kind == "omission"]
-    used: set[Edit] = set()
-    inner: list[Edit] = []
-    for add in adds:
-        words = {lang.normal_form(t.text) for t in _content(h[add.h1 : add.h2], lang)}
-        for omit in omits:
-            other = {lang.normal_form(t.text) for t in _content(r[omit.r1 : omit.r2], lang)}
-            if omit in used or not words or not other or len(words & other) / min(len(words), len(other)) < 0.5:
-                continue
-            used |= {add, omit}
-            inner += [Edit(e.kind, e.h1 + add.h1, e.h2 + add.h1, e.r1 + omit.r1, e.r2 + omit.r1)
-                      for e in align_tokens(h[add.h1 : add.h2], r[omit.r1 : omit.r2], lang)]
-            break
-    return sorted([e for e in edits if e not in used] + inner, key=lambda e: (e.h1, e.r1))
+    within the sentence) by the edits between the two phrases themselves, until no pair is left: a
+    word that moved on its own within a phrase that moved is found too ("the museum reopens in" /
+    "the museum in … was reopened"), but not the same words twice out of one moved phrase (the
+    order inside it counts: "三十五" / "五十三")."""
+    origin = {e: i for i, e in enumerate(edits)}  # the edits of one moved phrase share an origin
+
+    def reordered(add: Edit, omit: Edit) -> bool:
+        return origin[add] == origin[omit] and [t.text for t in h[add.h1 : add.h2]] == [t.text for t in r[omit.r1 : omit.r2]]
+    for _ in range(len(h) + len(r)):  # each pairing leaves fewer tokens in additions and omissions
+        pair = next(((add, omit) for add in edits if add.kind == "addition" for omit in edits
+                     if omit.kind == "omission" and not reordered(add, omit) and _share_words(add, omit, h, r, lang)), None)
+        if pair is None:
+            return edits
+        add, omit = pair
+        inner = [Edit(e.kind, e.h1 + add.h1, e.h2 + add.h1, e.r1 + omit.r1, e.r2 + omit.r1)
+                 for e in align_tokens(h[add.h1 : add.h2], r[omit.r1 : omit.r2], lang)]
+        origin |= dict.fromkeys(inner, len(origin))
+        edits = sorted([e for e in edits if e not in pair] + inner, key=lambda e: (e.h1, e.r1))
+    return edits
+
+
+def _share_words(add: Edit, omit: Edit, h: Sequence[Token], r: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether an addition and an omission share at least half the content words of the shorter."""
+    words = {lang.normal_form(t.text) for t in _content(h[add.h1 : add.h2], lang)}
+    other = {lang.normal_form(t.text) for t in _content(r[omit.r1 : omit.r2], lang)}
+    return bool(words) and bool(other) and len(words & other) / min(len(words), len(other)) >= 0.5
 
 
 def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
@@ -240,7 +250,7 @@ def _type(a: PairAlignment, e: Edit, lang: LanguageProfile) -> str | None:
     if e.kind == "substitution" and _negation_worded_otherwise(hyp_words, ref_words, lang):
         return "same"  # "is closed" / "does not open", "remained unchanged" / "did not change"
     if e.kind in ("substitution", "inflection"):  # "exportiert" / "importiert" align as forms of one word
-        if gender_change(hyp_words, ref_words, lang):
+        if gender_change(hyp_words, ref_words, lang, ([t.text for t in a.h], [t.text for t in a.r])):
             return "gender"
         if opposite(hyp_words, ref_words, lang):
             return "opposite"
@@ -487,6 +497,13 @@ def _modifier_here(a: PairAlignment, i: int, lang: LanguageProfile) -> bool:
         "n" not in pos and _after_determiner(a.r, i, lang) or _qualifies_kept_noun(a, i, pos, lang)))
 
 
+def _after_be(token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether a token comes right after a form of "be" (WordNet's base form), as a participle or
+    adjective does ("could be related to" for "could involve" is no more general verb)."""
+    i = next(i for i, t in enumerate(tokens) if t.start == token.start)
+    return i > 0 and "be" in lang.base_forms(tokens[i - 1].text.casefold())
+
+
 def _after_determiner(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
     """Whether token ``i`` comes right after a determiner ("the", "their")."""
     return i > 0 and tokens[i - 1].text.casefold() in lang.determiners
@@ -629,13 +646,13 @@ def _question_for_statement(a: PairAlignment, spans: Sequence[Span]) -> list[Spa
 def _other_gender(a: PairAlignment, lang: LanguageProfile, spans: Sequence[Span]) -> list[Span]:
     """Pronouns of one gender where the reference's sentence has pronouns of the other only ("she
     had beaten it" where the reference says "he" throughout), however the alignment cut them."""
-    ref = [t for t in a.r if t.text.casefold() in lang.gendered]
-    genders = {lang.gendered[t.text.casefold()] for t in ref}
+    ref = [t for t in a.r if lang.gender_of(t.text)]
+    genders = {lang.gender_of(t.text) for t in ref}
     if len(genders) != 1:
         return []
     found = []
     for word in a.h:
-        gender = lang.gendered.get(word.text.casefold())
+        gender = lang.gender_of(word.text)
         if gender is None or gender in genders or any(s.start <= word.start < s.end for s in spans):
             continue
         found.append(Span(word.start, word.end, word.text, "substitution", *TYPED["gender"], ref[0].text,
@@ -725,16 +742,20 @@ def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Se
                    lang: LanguageProfile) -> str | None:
     """A note when a rewording the swap test reads as a paraphrase is not one by WordNet: a noun for
     a broader or narrower kind ("animal" for "dog", "body part" for "tail"), a verb for the more
-    general way of saying the reference's ("said" for "explained"), or one word in place of
+    general way of saying the reference's ("said" for "explained"; whatever function words or words
+    that only moved stand beside it: "should promise" for "to guarantee"), or one word in place of
     another WordNet does not list as its synonym, all else equal but house spellings ("past
     protesters" for "current protestors"); None otherwise."""
     if not lang.wordnet:
         return None
     hyp = [(t, lang.normal_form(t.text)) for t in _content(hyp_tokens, lang)]
     ref = [(t, lang.normal_form(t.text)) for t in _content(ref_tokens, lang)]
-    hyp_forms, ref_forms = {f for _, f in hyp}, {f for _, f in ref}
+    hyp_forms, ref_forms, shared = {f for _, f in hyp}, {f for _, f in ref}, a.shared(lang)
     mine = [t for t, form in hyp if form not in ref_forms and not any(spelling_variants(t.text, o.text) for o, _ in ref)]
     theirs = [t for t, form in ref if form not in hyp_forms and not any(spelling_variants(t.text, o.text) for o, _ in hyp)]
+    # beside other words, a word both sentences have only moved ("experienced wounds to his" / "suffered")
+    mine = [t for t in mine if lang.normal_form(t.text) not in shared] or mine
+    theirs = [t for t in theirs if lang.normal_form(t.text) not in shared] or theirs
     if not mine or not theirs or max(len(mine), len(theirs)) > SHIFT_WORDS:
         return None
     # one word against a word or two (each, or a name of a kind: "body part" / "tail"), or inside a
@@ -753,23 +774,36 @@ def _lexical_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Se
             up, down = lang.broader(bare_word, bare_other), lang.broader(bare_other, bare_word)
             if up != down and (small or not lang.synonymous(word, other)):
                 return f"{'broader' if up else 'narrower'} than the reference's '{other}'"
-    if not small:
+    if not small or len(mine) != 1 or len(theirs) != 1:
         return None
-    hyp_token, ref_token = mine[0], theirs[0]  # the two words, when one stands for one
-    mine, theirs = [t.text for t in mine], [t.text for t in theirs]
-    rest = [{lang.normal_form(t.text) for t in side if t.is_word and t.text not in changed}
-            for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]  # a neighbour the edit was widened to
-    rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
-    if len(mine) != 1 or len(theirs) != 1 or rest[0] != rest[1]:
+    return _one_word_shift(a, hyp_tokens, ref_tokens, mine[0], theirs[0], lang)
+
+
+def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token],
+                    hyp_token: Token, ref_token: Token, lang: LanguageProfile) -> str | None:
+    """:func:`_lexical_shift`'s note for one word in place of one (``hyp_token`` / ``ref_token``):
+    a more general verb, beside function words and moved words too; with all else equal, a word
+    WordNet does not list as a synonym or a verb it does not relate."""
+    mine, theirs = hyp_token.text, ref_token.text
+
+    def same_rest(words: Callable[[Sequence[Token]], Sequence[Token]], besides: frozenset[str]) -> bool:
+        """Whether the two sides' other words (a neighbour the edit was widened to) are the same."""
+        rest = [{lang.normal_form(t.text) for t in words(side) if t.text != changed} - besides
+                for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]
+        rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
+        return rest[0] == rest[1]
+    # a more general verb, whatever function words and moved words stand beside it ("should promise" / "to guarantee")
+    if same_rest(lambda side: _content(side, lang), a.shared(lang)) and lang.broader_verb(mine, theirs) \
+            and not _noun_here(mine, hyp_token, a.h, lang) and not _noun_here(theirs, ref_token, a.r, lang) \
+            and not _after_be(hyp_token, a.h, lang) and not _after_be(ref_token, a.r, lang):
+        return f"a more general verb than the reference's '{theirs}'"
+    if not same_rest(lambda side: [t for t in side if t.is_word], frozenset()):
         return None
-    if lang.broader_verb(mine[0], theirs[0]) and not _noun_here(mine[0], hyp_token, a.h, lang) \
-            and not _noun_here(theirs[0], ref_token, a.r, lang):
-        return f"a more general verb than the reference's '{theirs[0]}'"
-    synonymous = lang.synonymous(mine[0], theirs[0])
+    synonymous = lang.synonymous(mine, theirs)
     if synonymous is False:
-        return f"not a synonym of the reference's '{theirs[0]}' in WordNet"
-    if synonymous is None and lang.related_verbs(mine[0], theirs[0]) is False:
-        return f"a verb WordNet does not relate to the reference's '{theirs[0]}'"
+        return f"not a synonym of the reference's '{theirs}' in WordNet"
+    if synonymous is None and lang.related_verbs(mine, theirs) is False:
+        return f"a verb WordNet does not relate to the reference's '{theirs}'"
     return None
 
 

@@ -86,6 +86,7 @@ _PERFECT_AUXILIARIES = {"en": ("has", "have", "'ve", "hasn't", "haven't"),
 # After these a verb is an infinitive whose tense, if any, the word before it carries ("to fold",
 # "didn't compare"); not after modals, whose verb a tense change may move ("can make" / "could have made").
 _UNTENSED_AFTER = {"en": ("to", "do", "does", "did", "don't", "doesn't", "didn't", "let")}
+_SUBJECT_PRONOUNS = {"en": ("i", "you", "we", "they")}  # a bare verb form after one is a present tense ("they say")
 _PAST_PERFECT_AUXILIARIES = {"en": ("had", "hadn't"), "de": ("hatte", "hatten", "hattest", "war", "waren", "warst")}
 _PASSIVE_AUXILIARIES = {"de": ("wird", "werden", "werde", "wirst")}
 _TENSE_PHRASES = {"en": {p: "future" for p in ("expected to", "likely to", "set to", "due to", "scheduled to", "slated to")}}
@@ -455,6 +456,7 @@ class LanguageProfile:
     tenses: dict[str, str] = field(default_factory=dict)  # tense-marking auxiliary → past / present / future
     perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a perfect (past or present)
     untensed_after: frozenset[str] = frozenset()  # a verb one or two words after these is an infinitive ("did not issue")
+    subject_pronouns: frozenset[str] = frozenset()  # lower case: a bare verb form right after one is finite (present)
     past_perfect_auxiliaries: tuple[str, ...] = ()  # before a participle: a past perfect (a past)
     passive_auxiliaries: tuple[str, ...] = ()  # future auxiliaries that before a participle make a present passive
     tense_phrases: dict[str, str] = field(default_factory=dict)  # after a tense auxiliary: its tense ("expected to")
@@ -490,6 +492,10 @@ class LanguageProfile:
         if not self.wordnet or word.casefold() in self.tenses:
             return None
         return english_wordnet().verb_tense(word, irregular)
+
+    def gender_of(self, word: str) -> str | None:
+        """``m`` or ``f`` for a gendered pronoun, also before a contraction ("She’s"); else None."""
+        return self.gendered.get(word.casefold().replace("\u2019", "'").split("'")[0])
 
     def broader(self, general: str, specific: str) -> bool:
         """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
@@ -753,7 +759,8 @@ def profile(code: str | None) -> LanguageProfile:
         tenses={w: tense for tense, words in _TENSE_MARKERS.get(code, {}).items() for w in words},
         perfect_auxiliaries=_PERFECT_AUXILIARIES.get(code, ()),
         past_perfect_auxiliaries=_PAST_PERFECT_AUXILIARIES.get(code, ()),
-        untensed_after=frozenset(_UNTENSED_AFTER.get(code, ())), passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
+        untensed_after=frozenset(_UNTENSED_AFTER.get(code, ())), subject_pronouns=frozenset(_SUBJECT_PRONOUNS.get(code, ())),
+        passive_auxiliaries=_PASSIVE_AUXILIARIES.get(code, ()),
         tense_phrases=_TENSE_PHRASES.get(code, {}), verb_final=code in ("de", "nl"),
         tense_optional=code in ("vi", "zh"),
         participle_pattern=re.compile(_PARTICIPLE_PATTERNS[code]) if code in _PARTICIPLE_PATTERNS else None,
