@@ -500,8 +500,13 @@ def _modifier_here(a: PairAlignment, i: int, lang: LanguageProfile) -> bool:
 def _after_be(token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
     """Whether a token comes right after a form of "be" (WordNet's base form), as a participle or
     adjective does ("could be related to" for "could involve" is no more general verb)."""
-    i = next(i for i, t in enumerate(tokens) if t.start == token.start)
+    i = _index(token, tokens)
     return i > 0 and "be" in lang.base_forms(tokens[i - 1].text.casefold())
+
+
+def _index(token: Token, tokens: Sequence[Token]) -> int:
+    """Where a token stands among a side's tokens."""
+    return next(i for i, t in enumerate(tokens) if t.start == token.start)
 
 
 def _after_determiner(tokens: Sequence[Token], i: int, lang: LanguageProfile) -> bool:
@@ -814,7 +819,7 @@ def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageP
     pos = lang.parts_of_speech(word)
     if pos == {"n"}:
         return True
-    i = next(i for i, t in enumerate(tokens) if t.start == token.start)
+    i = _index(token, tokens)
     if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
         return False
     return _after_determiner(tokens, i, lang) or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})
