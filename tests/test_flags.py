@@ -141,6 +141,20 @@ ERRORS = [
     # one verb for another in another tense, the only word changed
     ("en", "The index climbs 5 percent on Monday.", "The index rose 5 percent on Monday.", "tense", "major"),
     ("en", "They think the vote was fair.", "They believed the vote was fair.", "tense", "major"),  # a bare form after a pronoun
+    ("en", "The reporter sees smoke over the harbour at noon.", "The journalist saw smoke over the harbour at noon.",
+     "tense", "major"),  # the subject worded otherwise too
+    # a modal's past or conditional ("could") for its present
+    ("en", "The final can be played without fans in the stadium.", "The final could be played without fans in the stadium.",
+     "tense", "major"),
+    # "would" with no past to report from is no future ("said it would" is)
+    ("en", "It would be interesting to see who wins the vote.", "It will be interesting to see who wins the vote.",
+     "tense", "major"),
+    # one verb for another in another tense after a plural subject, or after "this"
+    ("en", "The nations want to avoid another war.", "The nations desired to avoid another war.", "tense", "major"),
+    ("en", "This happens in October 2016, after the vote.", "This occurred in October 2016, after the vote.", "tense", "major"),
+    # a perfect for a past perfect the alignment split from its verb
+    ("en", "The city had recorded a total of 300 cases, officials said.",
+     "Officials said that cases in the city have reached 300.", "tense", "major"),
     # one auxiliary for another, however the rest of the sentences divide their tenses
     ("en", "The old mills were museums that have been restored.", "The old mills are museums that had their roofs restored.",
      "tense", "major"),
@@ -295,6 +309,9 @@ PARAPHRASES = [
     ("Napoli won 2:0 in Rome.", "Napoli won 2-0 in Rome."),  # a score, not a time of day
     ("Heavy rain is expected on Sunday.", "People can expect heavy rain on Sunday."),  # a passive takes "is"'s tense
     ("The prices are fixed by the state.", "The prices are set by the state."),  # participles, not tenses
+    ("The city had recorded 300 cases by Monday.", "The city recorded 300 cases by Monday."),  # a past perfect says a past
+    ("He had a good fight with the champion.", "He successfully fought with the champion."),  # "good" is no subject
+    ("The minister said the bridge would open in May.", "The minister said the bridge will open in May."),  # reported
     ('He said she sings well.', '"She sings well," he said.'),  # the same two people
 ]
 # an adjective or adverb left out qualifies less: a minor omission, not a major one (subject, verb, object)
@@ -642,3 +659,27 @@ def test_a_more_general_verb_says_so_and_a_synonym_is_quiet(checkers):
         == ["a more general verb than the reference's 'guarantee'"]
     assert not en.check("The fire could be related to the storm.", ["The fire could involve the storm."]).spans
 
+
+def test_a_noun_after_a_preposition_left_out_of_a_rewording_is_a_minor_omission(checkers):
+    en = checkers("en")
+    # "space" and "place" are verbs too; after "in" they are nouns
+    lost = en.check("When a satellite receives a call, it reflects it back.",
+                    ["The satellite in space gets the call and reflects it back."]).omissions
+    assert [(o.text, o.severity) for o in lost] == [("space", "minor")]
+    lost = en.check("The fence will be until June, and visitors can walk through it.",
+                    ["The fence will remain in place until June, and visitors can walk through it."]).omissions
+    assert [(o.text, o.severity) for o in lost] == [("place", "minor")]
+
+
+def test_people_for_a_kind_of_person_is_a_broader_word(checkers):
+    spans = checkers("en").check("People often have to ask their managers for approval.",
+                                 ["Workers often have to ask their managers for approval."]).spans
+    assert [(s.text.split()[0], s.severity, s.note) for s in spans] == [("People", "minor", "broader than the reference's 'Workers'")]
+    assert not checkers("en").check("People often have to ask their managers for approval.",
+                                    ["People often have to ask their managers for approval."]).spans
+
+
+def test_an_article_that_follows_the_next_word_s_sound_is_no_other_word(checkers):
+    spans = checkers("en").check("The car has racing seats as well as a communication system.",
+                                 ["The car has racing seats as well as an intercom system."]).spans
+    assert [(s.text, s.type, s.severity) for s in spans] == [("a communication", "mistranslation", "minor")]

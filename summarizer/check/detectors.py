@@ -424,11 +424,13 @@ class Times:
     hyp: list[str | None]
     ref: list[str | None]
     differ: bool
+    unmatched: tuple[Counter, Counter]  # each sentence's tenses the other's do not say
 
     @classmethod
     def of(cls, hyp: Sequence[Token], ref: Sequence[Token], lang: LanguageProfile) -> Times:
         mine, theirs = tense_markers(hyp, lang), tense_markers(ref, lang)
-        return cls(mine, theirs, _times_differ([t for t in mine if t], [t for t in theirs if t], lang))
+        tenses = [t for t in mine if t], [t for t in theirs if t]
+        return cls(mine, theirs, _times_differ(*tenses, lang), _unmatched(*tenses))
 
 
 ONE_FOR_ANOTHER = 3  # tokens a side of an edit whose one auxiliary stands for the other side's
@@ -453,19 +455,37 @@ def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Se
     one_for_another = len(mine) == len(theirs) == 1 and max(len(hyp_range), len(ref_range)) <= ONE_FOR_ANOTHER
     if (times.differ or one_for_another) and (mine or theirs) and _times_differ(mine, theirs, lang):
         return True
+    # a perfect alone in a short edit where the other sentence has a past perfect its own does not
+    # say, or the other way round: the alignment split one for the other ("The U.S. had reported a
+    # total of" / "… cases in the U.S. have reached")
+    alone, side, left = (mine, hyp_range, times.unmatched) if mine else (theirs, ref_range, times.unmatched[::-1])
+    if not (mine and theirs) and len(alone) == 1 and alone[0] in _PERFECTS and len(side) <= ONE_FOR_ANOTHER \
+            and left[0][alone[0]] and any(left[1][t] for t in _PERFECTS if t != alone[0]):
+        return True
     return lang.wordnet and _verb_tense_change(hyp_words, ref_words, lang, *before, shared=shared)
 
 
 # Tenses that can say the time of another: a perfect that of a past or a present ("has been lifted" /
-# "was lifted"), a past perfect that of a past, a conditional that of a future or a past ("said it would"
-# / "said it will", "wouldn't let" / "did not allow").
-_SAME_TIME = {"perfect": ("past", "present"), "past-perfect": ("past",), "conditional": ("future", "past")}
+# "was lifted"), a past perfect that of a past, a conditional after a past that of a future or a past
+# ("said it would" / "said it will"), one with no past before it (``hypothetical``) that of a past only
+# ("wouldn't let" / "did not allow"; not "It would be interesting" / "It will be interesting").
+_PERFECTS = ("perfect", "past-perfect")
+_SAME_TIME = {"perfect": ("past", "present"), "past-perfect": ("past",), "conditional": ("future", "past"),
+              "hypothetical": ("past",)}
 
 
 def _times_differ(mine: Sequence[str], theirs: Sequence[str], lang: LanguageProfile) -> bool:
     """Whether two lists of auxiliaries' tenses say different times: once the tenses both have, and
     those that can say each other's time (:data:`_SAME_TIME`), are set aside, a future is left on
     one side (where the language must mark it), or tenses are left on both."""
+    left_mine, left_theirs = _unmatched(mine, theirs)
+    lone_future = "future" in (left_mine | left_theirs) and not lang.tense_optional
+    return bool(left_mine or left_theirs) and (lone_future or bool(left_mine and left_theirs))
+
+
+def _unmatched(mine: Sequence[str], theirs: Sequence[str]) -> tuple[Counter, Counter]:
+    """The tenses of each list that the other's do not say, once those both have and those that can
+    say each other's time (:data:`_SAME_TIME`) are set aside."""
     left_mine, left_theirs = Counter(mine) - Counter(theirs), Counter(theirs) - Counter(mine)
     for one, other in ((left_mine, left_theirs), (left_theirs, left_mine)):
         for tense, times in _SAME_TIME.items():
@@ -473,14 +493,13 @@ def _times_differ(mine: Sequence[str], theirs: Sequence[str], lang: LanguageProf
                 matched = min(one[tense], other[time])
                 one[tense] -= matched
                 other[time] -= matched
-    left_mine, left_theirs = +left_mine, +left_theirs
-    lone_future = "future" in (left_mine | left_theirs) and not lang.tense_optional
-    return bool(left_mine or left_theirs) and (lone_future or bool(left_mine and left_theirs))
+    return +left_mine, +left_theirs
 
 
 def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | None]:
-    """The tense each token marks (``past``, ``present``, ``future``, ``conditional``, ``perfect``,
-    ``past-perfect``) or None: the profile's tense auxiliaries (either apostrophe); a perfect
+    """The tense each token marks (``past``, ``present``, ``future``, ``conditional``, ``hypothetical``,
+    ``perfect``, ``past-perfect``) or None: the profile's tense auxiliaries (either apostrophe), a
+    conditional with no past before it a ``hypothetical`` (see :data:`_SAME_TIME`); a perfect
     auxiliary right before a participle is a ``perfect`` ("has stopped"), a past one a
     ``past-perfect`` ("had stopped"); a passive one with a participle in its clause is ``present``
     ("wird … abgehalten", "fortgesetzt werden"); a present one before a tense phrase takes its tense
@@ -491,8 +510,15 @@ def tense_markers(tokens: Sequence[Token], lang: LanguageProfile) -> list[str | 
         if word not in lang.tenses and "'" in word[1:]:
             word = word[word.find("'"):]  # "I'm", "we've"
         tense = lang.tenses.get(word)
+        if tense == "conditional" and not {"past", "past-perfect"} & set(found) and not _past_verb_before(folded, i, lang):
+            tense = "hypothetical"  # no past for it to report from
         found.append(None if tense is None else _tense_in_context(word, tense, folded, i, lang))
     return found
+
+
+def _past_verb_before(folded: Sequence[str], i: int, lang: LanguageProfile) -> bool:
+    """Whether a main verb's past form comes before word ``i`` ("said it would"), by WordNet."""
+    return lang.wordnet and any((lang.verb_tense(w) or ("", ""))[1] == "past" for w in folded[:i] if w.isalpha())
 
 
 def _tense_in_context(word: str, tense: str, folded: Sequence[str], i: int, lang: LanguageProfile) -> str:
@@ -526,9 +552,10 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
                        hyp_before: Sequence[str] = (), ref_before: Sequence[str] = (),
                        shared: frozenset[str] = frozenset()) -> bool:
     """One main verb in two tenses, and no other content word changed but a word or two that cannot be
-    a noun or a word both sentences have elsewhere (``shared``: "of Alabama says" for "said") ("the
-    police tells" for "the police told", "already knew" for "knows yet", "see" for "saw"; not "the built
-    drones" for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
+    a noun, a word both sentences have elsewhere (``shared``: "of Alabama says" for "said") or the
+    subject right before the verb ("the reporter sees" for "the journalist saw") ("the police tells"
+    for "the police told", "already knew" for "knows yet", "see" for "saw"; not "the built drones"
+    for "the drones it builds", where the participle qualifies a noun; nor "at the age of" for
     "aged" or "rose to the surface" for "surfaced": a word after an article is a noun; nor "to fold"
     for "be folded", "did not issue" for "issued": a verb one or two words after "to" or "did" has no
     tense of its own; a participle after a form of "be" has its tense: "are expected" for "can
@@ -564,7 +591,11 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
             rest_hyp = {lang.normal_form(w) for k, w in enumerate(hyp_words) if k != i and lang.is_content(w)}
             rest_ref = {lang.normal_form(w) for k, w in enumerate(ref_words) if k != j and lang.is_content(w)}
             changed = (rest_hyp ^ rest_ref) - shared
-            if len(changed) <= 2 and all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed):
+            # or the subject right before the verb worded otherwise ("the reporter sees" / "the journalist saw")
+            subjects = {lang.normal_form(w[k - 1]) for w, k in ((hyp_words, i), (ref_words, j))
+                        if k > 0 and (pos := lang.parts_of_speech(w[k - 1])) and pos <= {"n", "v"}}  # not "good"
+            if len(changed) <= 2 and (all((pos := lang.parts_of_speech(w)) and "n" not in pos for w in changed)
+                                      or len(changed) == 2 and changed == subjects):
                 return True
     return _other_verb_other_tense(hyp_words, ref_words, hyp_forms, ref_forms, hyp_before, ref_before, lang, shared)
 
@@ -576,8 +607,9 @@ def _other_verb_other_tense(hyp_words: Sequence[str], ref_words: Sequence[str],
     """One verb in place of another verb in another tense, the only content word changed on each side
     ("Aires announces" for "Aires informed", "you travel" for "you went"). Each must read as the
     clause's finite verb: an ``-s`` or past form not right after an auxiliary, an article or a
-    preposition ("are fixed" / "are set" are no tenses), a bare form only after a subject pronoun
-    ("I believe"; not "can travel")."""
+    preposition ("are fixed" / "are set" are no tenses), nor after a determiner where it may be a
+    noun ("these reports"; "This happens" is a verb), a bare form only after a subject pronoun ("I
+    believe"; not "can travel")."""
     def changed(words: Sequence[str], other: Sequence[str]) -> list[int]:
         theirs = {lang.normal_form(w) for w in other} | shared
         return [k for k, w in enumerate(words) if lang.is_content(w) and lang.normal_form(w) not in theirs]
@@ -585,9 +617,10 @@ def _other_verb_other_tense(hyp_words: Sequence[str], ref_words: Sequence[str],
     def finite(k: int, words: Sequence[str], before: Sequence[str], form: tuple[str, str]) -> bool:
         context = [*before, *words]
         previous = context[len(before) + k - 1].casefold() if len(before) + k > 0 else ""
-        if words[k].casefold() == form[0]:
-            return previous in lang.subject_pronouns
-        return bool(previous) and previous not in lang.tenses and previous not in lang.determiners \
+        if words[k].casefold() == form[0]:  # a bare form after its subject: "they believe", "the nations want"
+            return previous in lang.subject_pronouns or _plural_noun(context[len(before) + k - 1], lang)
+        noun = "n" in lang.parts_of_speech(words[k])  # "these reports" is a noun; "This happens" a verb
+        return bool(previous) and previous not in lang.tenses and not (noun and previous in lang.determiners) \
             and previous not in lang.not_after_article and previous not in lang.untensed_after
     mine, theirs = changed(hyp_words, ref_words), changed(ref_words, hyp_words)
     if len(mine) != 1 or len(theirs) != 1:
@@ -596,6 +629,14 @@ def _other_verb_other_tense(hyp_words: Sequence[str], ref_words: Sequence[str],
     one, other = hyp_forms[i], ref_forms[j]
     return one is not None and other is not None and one[1] != other[1] \
         and finite(i, hyp_words, hyp_before, one) and finite(j, ref_words, ref_before, other)
+
+
+def _plural_noun(word: str, lang: LanguageProfile) -> bool:
+    """Whether a word is a noun's plural form by WordNet ("nations"; not "news", "its")."""
+    folded = word.casefold()
+    singular = lang.normal_form(word)
+    return folded.endswith("s") and singular != folded and lang.parts_of_speech(word) == {"n"} \
+        and "n" in lang.parts_of_speech(singular)
 
 
 def gender_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang: LanguageProfile,

