@@ -60,7 +60,7 @@ def _bare(word: str) -> str:
     """A word lower-cased, without a possessive ending, punctuation or a plural ending ("Bishkek's" →
     bishkek, "notaries" → notary, as an omission reports it)."""
     bare = re.sub(r"\W", "", re.sub(r"['’]s$", "", word.lower()))
-    return re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", bare))
+    return re.sub(r"(?<=[^su])s$", "", re.sub(r"ies$", "y", bare))  # not "virus", "press"
 
 
 def detected(result, start: int, end: int, removed: set[str], placed: bool = True, suggested: bool = True) -> bool:

@@ -675,6 +675,10 @@ def test_people_for_a_kind_of_person_is_a_broader_word(checkers):
     spans = checkers("en").check("People often have to ask their managers for approval.",
                                  ["Workers often have to ask their managers for approval."]).spans
     assert [(s.text.split()[0], s.severity, s.note) for s in spans] == [("People", "minor", "broader than the reference's 'Workers'")]
+    # first in the sentence too, where it reads as the subject
+    spans = checkers("en").check("People want to know how the planets formed long ago.",
+                                 ["Scientists hope to know how the planets formed long ago."]).spans
+    assert [s.note for s in spans] == ["broader than the reference's 'Scientists'"]
     assert not checkers("en").check("People often have to ask their managers for approval.",
                                     ["People often have to ask their managers for approval."]).spans
 

@@ -815,11 +815,14 @@ def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: S
 def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
     """Whether a word reads as a noun where it stands: WordNet knows it only as a noun, or as a
     noun too and right after an article, a determiner, a preposition or an adjective that is no verb
-    ("the race", "in space", "early reports"; not "to report")."""
+    ("the race", "in space", "early reports"; not "to report"), or first in its sentence with no
+    determiner after it ("People want"; not "Check the site")."""
     pos = lang.parts_of_speech(word)
     if pos == {"n"}:
         return True
     i = _index(token, tokens)
+    if "n" in pos and i == 0:  # first in the sentence: its subject, unless an object follows ("Check the site")
+        return len(tokens) > 1 and tokens[1].is_word and tokens[1].text.casefold() not in lang.determiners
     if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
         return False
     return _after_determiner(tokens, i, lang) or tokens[i - 1].text.casefold() in lang.prepositions \
