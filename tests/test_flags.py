@@ -127,6 +127,7 @@ ERRORS = [
     ("en", "President Lee missed the parade in the capital.", "President Lee attended the parade in the capital.", "opposite", "critical"),
     ("en", "The new research hides that the virus spreads fast.", "The new research shows that the virus spreads fast.", "opposite", "critical"),
     ("en", "Congress stopped funding the programme in 2005.", "Congress began funding the programme in 2005.", "opposite", "critical"),
+    ("en", "Twenty-one people came to the meeting.", "Twenty people came to the meeting.", "number", "major"),
     # one main verb in another tense (WordNet's verb forms)
     ("en", "The police tell the court that the man drowned.", "The police told the court that the man drowned.", "tense", "major"),
     ("en", "Senator Jones says protesters are peaceful.", "Senator Jones said protesters are peaceful.", "tense", "major"),
@@ -311,6 +312,8 @@ PARAPHRASES = [
     ("The prices are fixed by the state.", "The prices are set by the state."),  # participles, not tenses
     ("The city had recorded 300 cases by Monday.", "The city recorded 300 cases by Monday."),  # a past perfect says a past
     ("He had a good fight with the champion.", "He successfully fought with the champion."),  # "good" is no subject
+    ("Twenty-five people came to the meeting.", "25 people came to the meeting."),  # tens and units: one number
+    ("The vote was one-hundred percent clear.", "The vote was 100 percent clear."),
     ("The minister said the bridge would open in May.", "The minister said the bridge will open in May."),  # reported
     ('He said she sings well.', '"She sings well," he said.'),  # the same two people
 ]

@@ -138,7 +138,7 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     if index["words"] is not None and not lang.unspaced:
         found += [(m.start(), m.end(), float(lang.number_words[m.group().casefold()]))
                   for m in index["words"].finditer(text)]
-    found += _scales_alone(text, lang, index, found)
+    found = _tens_and_units(text, found, lang) + _scales_alone(text, lang, index, found)
     if lang.code == "zh":
         found += [(m.start(), m.end(), _chinese_number(m.group())) for m in _ZH_NUMBER.finditer(text)
                   if m.group() not in _ZH_UNITS]
@@ -147,12 +147,14 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
                   for m in index["ordinals"].finditer(text)]
     for start, end, value in sorted(found):
         after = text[end:end + 40]
-        scale = index["scale"].match(after.lstrip()) if index["scale"] is not None else None
+        gap = 1 if after.startswith("-") else len(after) - len(after.lstrip())  # "2 million", "two-hundred"
+        scale = index["scale"].match(after[gap:]) if index["scale"] is not None else None
         while scale is not None:  # "2 million", "3 nghìn tỷ"
             value *= lang.scale_words[scale.group().casefold()]
-            end += len(after) - len(after.lstrip()) + scale.end()
+            end += gap + scale.end()
             after = text[end:end + 40]
-            scale = index["scale"].match(after.lstrip())
+            gap = len(after) - len(after.lstrip())
+            scale = index["scale"].match(after[gap:])
         before = text[max(0, start - 8) : start]
         minus = _MINUS_SIGN.search(before) or (index["minus"].search(before) if index["minus"] is not None else None)
         if minus:  # "−5", "minus 5 degrees"
@@ -172,6 +174,23 @@ def numbers(text: str, lang: LanguageProfile) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
+def _tens_and_units(text: str, found: Sequence[tuple[int, int, float]],
+                    lang: LanguageProfile) -> list[tuple[int, int, float]]:
+    """Numbers found, with a tens word and the unit word after it read as one number ("twenty-five"
+    is 25, "twenty-one" 21, "vingt-deux" 22; the word for one counts here)."""
+    units = {w: v for w, v in lang.number_words.items() if v in range(1, 10)}
+    units |= {w: 1 for w in lang.one_before_scale if w not in lang.articles}
+    tens, taken = [], set()
+    for start, end, value in sorted(found):
+        unit = re.match(r"[- ]([^\W\d_]+)(?!\w)", text[end : end + 12])
+        if value in range(20, 100, 10) and unit is not None and unit.group(1).casefold() in units:
+            tens.append((start, end + unit.end(), value + units[unit.group(1).casefold()]))
+            taken.add(end + unit.end())
+        else:
+            tens.append((start, end, value))
+    return [f for f in tens if not (f[1] in taken and f[2] in range(1, 10))]  # the unit word, now inside
+
+
 def _scales_alone(text: str, lang: LanguageProfile, index: dict,
                   found: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Scale words that are a number by themselves: after a word for "one" ("a million", "un millón")
@@ -182,8 +201,9 @@ def _scales_alone(text: str, lang: LanguageProfile, index: dict,
     alone = []
     for m in index["scale"].finditer(text):
         word, before = m.group().casefold(), text[max(0, m.start() - 8) : m.start()]
-        one = re.search(r"(?<!\w)([^\W\d_]+)\s+$", before)
-        after_a_number = any(text[end : m.start()].isspace() for end in numbers_end if end < m.start())
+        one = re.search(r"(?<!\w)([^\W\d_]+)(?:\s+|-)$", before)  # "a million", "one-hundred"
+        after_a_number = any(text[end : m.start()].isspace() or text[end : m.start()] == "-"
+                             for end in numbers_end if end < m.start())
         if len(word) > 2 and not after_a_number and (word in lang.scale_alone or (
                 one is not None and one.group(1).casefold() in lang.one_before_scale)):
             alone.append((m.start(), m.end(), lang.scale_words[word]))
@@ -233,8 +253,9 @@ def _inside_a_name(text: str, start: int, lang: LanguageProfile) -> bool:
 
 def _unit_after(after: str, lang: LanguageProfile, index: dict, linked: bool = False) -> tuple[str, int] | None:
     stripped = _SQUARED.sub(lambda m: m.group(1) + "²³"[int(m.group(2)) - 2], after.lstrip())  # "km2" is "km²"
-    if stripped.startswith("-") and stripped[1:2].isalpha():
-        stripped = stripped[1:]  # "17-year-old" as "17 year old"
+    if stripped.startswith("-") and stripped[1:2].isalpha():  # "17-year-old" as "17 year old", the span past the hyphen
+        unit = _unit_after(stripped[1:], lang, index, linked)
+        return (unit[0], unit[1] + 1) if unit is not None else None
     if stripped.startswith("%"):
         return "percent", 1
     linker = "" if linked else next((w for w in lang.unit_linkers if stripped.casefold().startswith(w)), "")
