@@ -446,6 +446,20 @@ def test_digits_inside_a_name_are_not_numbers():
     assert [f.key for f in numbers(text, profile("en")) if f.kind == "number"] == ["12", "3"]
 
 
+def test_tens_and_units_are_one_number_and_a_hyphen_joins_a_scale():
+    from summarizer.check.detectors import numbers
+    from summarizer.text import profile
+
+    def found(text: str, lang: str = "en") -> list[tuple[str, str]]:
+        return [(f.key, text[f.start:f.end]) for f in numbers(text, profile(lang)) if f.kind == "number"]
+    assert found("Twenty-five of the forty one ministers") == [("25", "Twenty-five"), ("41", "forty one")]
+    assert found("He played 20 one-day matches.") == [("20", "20")]  # digits take no unit word
+    assert found("two-hundred men, one-hundred percent") == [("200", "two-hundred"), ("100", "hundred")]
+    assert found("vingt-deux personnes", "fr") == [("22", "vingt-deux")]
+    units = [(f.key, "a 17-year-old boy"[f.start:f.end]) for f in numbers("a 17-year-old boy", profile("en")) if f.kind == "unit"]
+    assert units == [("duration-year", "-year")]
+
+
 def test_an_umlaut_plural_is_an_inflection_not_a_compound(checkers):
     spans = checkers("de").check("Er kaufte drei Äpfel.", ["Er kaufte drei Apfel."]).spans
     assert [(s.type, s.severity) for s in spans] == [("inflection", "minor")]

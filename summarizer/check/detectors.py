@@ -183,7 +183,8 @@ def _tens_and_units(text: str, found: Sequence[tuple[int, int, float]],
     tens, taken = [], set()
     for start, end, value in sorted(found):
         unit = re.match(r"[- ]([^\W\d_]+)(?!\w)", text[end : end + 12])
-        if value in range(20, 100, 10) and unit is not None and unit.group(1).casefold() in units:
+        if value in range(20, 100, 10) and text[start:end].isalpha() and unit is not None \
+                and unit.group(1).casefold() in units:  # not "20 one-day matches"
             tens.append((start, end + unit.end(), value + units[unit.group(1).casefold()]))
             taken.add(end + unit.end())
         else:
