@@ -451,8 +451,8 @@ class Times:
     @classmethod
     def of(cls, hyp: Sequence[Token], ref: Sequence[Token], lang: LanguageProfile) -> Times:
         mine, theirs = tense_markers(hyp, lang), tense_markers(ref, lang)
-        tenses = [t for t in mine if t], [t for t in theirs if t]
-        return cls(mine, theirs, _times_differ(*tenses, lang), _unmatched(*tenses))
+        unmatched = _unmatched([t for t in mine if t], [t for t in theirs if t])
+        return cls(mine, theirs, _times_differ(unmatched, lang), unmatched)
 
 
 ONE_FOR_ANOTHER = 3  # tokens a side of an edit whose one auxiliary stands for the other side's
@@ -475,7 +475,7 @@ def tense_change(times: Times, hyp_range: range, ref_range: range, hyp_words: Se
     mine = [times.hyp[i] for i in hyp_range if times.hyp[i]]
     theirs = [times.ref[i] for i in ref_range if times.ref[i]]
     one_for_another = len(mine) == len(theirs) == 1 and max(len(hyp_range), len(ref_range)) <= ONE_FOR_ANOTHER
-    if (times.differ or one_for_another) and (mine or theirs) and _times_differ(mine, theirs, lang):
+    if (times.differ or one_for_another) and (mine or theirs) and _times_differ(_unmatched(mine, theirs), lang):
         return True
     # a perfect alone in a short edit where the other sentence has a past perfect its own does not
     # say, or the other way round: the alignment split one for the other ("The U.S. had reported a
@@ -496,11 +496,11 @@ _SAME_TIME = {"perfect": ("past", "present"), "past-perfect": ("past",), "condit
               "hypothetical": ("past",)}
 
 
-def _times_differ(mine: Sequence[str], theirs: Sequence[str], lang: LanguageProfile) -> bool:
-    """Whether two lists of auxiliaries' tenses say different times: once the tenses both have, and
-    those that can say each other's time (:data:`_SAME_TIME`), are set aside, a future is left on
-    one side (where the language must mark it), or tenses are left on both."""
-    left_mine, left_theirs = _unmatched(mine, theirs)
+def _times_differ(unmatched: tuple[Counter, Counter], lang: LanguageProfile) -> bool:
+    """Whether two lists of auxiliaries' tenses say different times, given what is left of each once
+    the tenses both have, and those that can say each other's time, are set aside (:func:`_unmatched`):
+    a future is left on one side (where the language must mark it), or tenses are left on both."""
+    left_mine, left_theirs = unmatched
     lone_future = "future" in (left_mine | left_theirs) and not lang.tense_optional
     return bool(left_mine or left_theirs) and (lone_future or bool(left_mine and left_theirs))
 
@@ -638,9 +638,10 @@ def _other_verb_other_tense(hyp_words: Sequence[str], ref_words: Sequence[str],
 
     def finite(k: int, words: Sequence[str], before: Sequence[str], form: tuple[str, str]) -> bool:
         context = [*before, *words]
-        previous = context[len(before) + k - 1].casefold() if len(before) + k > 0 else ""
+        word_before = context[len(before) + k - 1] if len(before) + k > 0 else ""
+        previous = word_before.casefold()
         if words[k].casefold() == form[0]:  # a bare form after its subject: "they believe", "the nations want"
-            return previous in lang.subject_pronouns or _plural_noun(context[len(before) + k - 1], lang)
+            return previous in lang.subject_pronouns or _plural_noun(word_before, lang)
         noun = "n" in lang.parts_of_speech(words[k])  # "these reports" is a noun; "This happens" a verb
         return bool(previous) and previous not in lang.tenses and not (noun and previous in lang.determiners) \
             and previous not in lang.not_after_article and previous not in lang.untensed_after

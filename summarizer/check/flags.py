@@ -820,10 +820,12 @@ def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageP
     pos = lang.parts_of_speech(word)
     if pos == {"n"}:
         return True
+    if "n" not in pos:
+        return False
     i = _index(token, tokens)
-    if "n" in pos and i == 0:  # first in the sentence: its subject, unless an object follows ("Check the site")
+    if i == 0:  # first in the sentence: its subject, unless an object follows ("Check the site")
         return len(tokens) > 1 and tokens[1].is_word and tokens[1].text.casefold() not in lang.determiners
-    if "n" not in pos or i == 0 or not tokens[i - 1].is_word:
+    if not tokens[i - 1].is_word:
         return False
     return _after_determiner(tokens, i, lang) or tokens[i - 1].text.casefold() in lang.prepositions \
         or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})

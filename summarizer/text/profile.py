@@ -517,7 +517,7 @@ class LanguageProfile:
         """Whether one word names a kind the other is a kind of ("animal" / "dog", "people" /
         "workers" through :attr:`suppletive_plurals`), from WordNet."""
         singular = self.suppletive_plurals.get(general.casefold(), general)
-        return self.wordnet and any(english_wordnet().broader(g, specific) for g in dict.fromkeys((general, singular)))
+        return self.wordnet and any(english_wordnet().broader(g, specific) for g in {general, singular})
 
     def broader_verb(self, general: str, specific: str) -> bool:
         """Whether one verb is WordNet's direct hypernym of the other in their first senses, the
