@@ -704,3 +704,20 @@ def test_an_article_that_follows_the_next_word_s_sound_is_no_other_word(checkers
     spans = checkers("en").check("The car has racing seats as well as a communication system.",
                                  ["The car has racing seats as well as an intercom system."]).spans
     assert [(s.text, s.type, s.severity) for s in spans] == [("a communication", "mistranslation", "minor")]
+
+
+def test_two_nouns_are_synonyms_only_by_a_noun_sense(checkers):
+    # "place" and "site" share a verb's sense ("to site a plant"), not a noun's
+    spans = checkers("en").check("Police sealed off the place of the blast.", ["Police sealed off the site of the blast."]).spans
+    assert [(s.text, s.type, s.severity, s.suggestion) for s in spans] == [("place", "mistranslation", "minor", "site")]
+    assert "not a synonym" in spans[0].note
+    # a shared noun sense, and an adjective before its noun, stay quiet
+    assert not checkers("en").check("The kids played in the park.", ["The children played in the park."]).spans
+    assert not checkers("en").check("They built a large bridge.", ["They built a big bridge."]).spans
+
+
+def test_a_rank_written_out_is_the_digit_ordinal(checkers):
+    result = checkers("en").check("The vote is on March first.", ["The vote is on March 1st."])
+    assert [s.type for s in result.spans] == []
+    result = checkers("en").check("She finished second in the race.", ["She finished 3rd in the race."])
+    assert [s.type for s in result.spans] == ["number"]

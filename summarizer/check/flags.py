@@ -155,18 +155,19 @@ def _without_spelling_variants(hyp: list[Fact], ref: list[Fact]) -> tuple[list[F
 
 def _without_pairs(extra: list[Fact], tokens: Sequence[Token], other: Sequence[Token],
                    lang: LanguageProfile) -> list[Fact]:
-    """A two that the other side counts with a word for a pair ("the two sides" for "both sides")
-    is not extra."""
-    if not lang.pair_words or not any(f.kind == "number" and f.key == "2" for f in extra):
+    """A number the other side says with a word that is no number fact is not extra: a two counted
+    with a word for a pair ("the two sides" for "both sides"), a rank written out ("1st" for "first")."""
+    worded = {w: "2" for w in lang.pair_words} | lang.rank_words
+    if not any(f.kind == "number" and f.key in worded.values() for f in extra):
         return extra
 
-    def pairs(side: Sequence[Token]) -> int:
-        return sum(t.text.casefold() in lang.pair_words for t in side)
-    spare = pairs(other) - pairs(tokens)
+    def said(side: Sequence[Token]) -> Counter:
+        return Counter(worded[w] for t in side if (w := t.text.casefold()) in worded)
+    spare = said(other) - said(tokens)
     kept = []
     for f in extra:
-        if f.kind == "number" and f.key == "2" and spare > 0:
-            spare -= 1
+        if f.kind == "number" and spare[f.key] > 0:
+            spare[f.key] -= 1
         else:
             kept.append(f)
     return kept
@@ -804,7 +805,11 @@ def _one_word_shift(a: PairAlignment, hyp_tokens: Sequence[Token], ref_tokens: S
         return f"a more general verb than the reference's '{theirs}'"
     if not same_rest(lambda side: [t for t in side if t.is_word], frozenset()):  # "a communication" / "an intercom" too
         return None
-    synonymous = lang.synonymous(mine, theirs)
+    # two head nouns where they stand are synonyms as nouns only ("secure the place" / "the site": they
+    # share a verb's sense; not "a large rocket" / "a giant rocket")
+    as_nouns = all(_noun_here(word, token, tokens, lang) and _head(token, tokens, lang)
+                   for word, token, tokens in ((mine, hyp_token, a.h), (theirs, ref_token, a.r)))
+    synonymous = lang.synonymous(mine, theirs, "n" if as_nouns else None)
     if synonymous is False:
         return f"not a synonym of the reference's '{theirs}' in WordNet"
     if synonymous is None and lang.related_verbs(mine, theirs) is False:
@@ -829,6 +834,14 @@ def _noun_here(word: str, token: Token, tokens: Sequence[Token], lang: LanguageP
         return False
     return _after_determiner(tokens, i, lang) or tokens[i - 1].text.casefold() in lang.prepositions \
         or lang.parts_of_speech(tokens[i - 1].text) in ({"a"}, {"a", "r"})
+
+
+def _head(token: Token, tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Whether a function word, a preposition or nothing follows the token: it ends its phrase ("the
+    beginning of", "the place in"; not "a large rocket")."""
+    i = _index(token, tokens) + 1
+    return i == len(tokens) or not tokens[i].is_word or not lang.is_content(tokens[i].text) \
+        or tokens[i].text.casefold() in lang.prepositions
 
 
 def _one_sense(hyp_tokens: Sequence[Token], ref_tokens: Sequence[Token], lang: LanguageProfile) -> bool:

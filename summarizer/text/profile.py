@@ -200,6 +200,9 @@ def _ordinals(code: str) -> dict[str, int]:
 # Words that count two things without a number ("both sides" for "the two sides").
 _PAIR_WORDS = {"en": ("both",), "de": ("beide", "beiden", "beider", "beides"), "es": ("ambos", "ambas"),
                "it": ("entrambi", "entrambe"), "pt": ("ambos", "ambas"), "nl": ("beide", "allebei")}
+# The ranks left out of the ordinal words above (too often no number at all: "at first"), as the
+# digit ordinal they may stand for ("November first" for "November 1st"; only English reads "1st").
+_RANK_WORDS = {"en": {"first": "1", "second": "2"}}
 
 # Words that make the number after them negative ("minus 5 degrees"); not "moins"/"menos", also "less".
 _MINUS_WORDS = {"en": ("minus",), "de": ("minus",), "nl": ("min",), "vi": ("âm",)}
@@ -439,6 +442,7 @@ class LanguageProfile:
     not_negating: tuple[str, ...] = ()
     or_before_negator: str = ""
     pair_words: tuple[str, ...] = ()
+    rank_words: dict[str, str] = field(default_factory=dict)  # "first" → "1": "November first" says "1st"
     titles: tuple[str, ...] = ()  # "mr", "dr": before a name, house style
     minus_words: tuple[str, ...] = ()  # "minus": the number after it is negative
     than: str = ""  # after a comparative: "no fewer than" compares, it does not negate
@@ -538,10 +542,10 @@ class LanguageProfile:
         """Whether WordNet knows the word only as a name ("Hanoi"; see :meth:`.WordNet.is_name`)."""
         return self.wordnet and english_wordnet().is_name(word)
 
-    def synonymous(self, a: str, b: str) -> bool | None:
-        """Whether WordNet lists two words as synonyms ("horrified" / "terrified"); None where it
-        cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
-        return english_wordnet().synonymous(a, b) if self.wordnet else None
+    def synonymous(self, a: str, b: str, pos: str | None = None) -> bool | None:
+        """Whether WordNet lists two words as synonyms ("horrified" / "terrified"; with ``pos="n"``,
+        as nouns); None where it cannot tell (see :meth:`.WordNet.synonymous`) or :attr:`wordnet` is off."""
+        return english_wordnet().synonymous(a, b, pos) if self.wordnet else None
 
     def share_a_first_sense(self, a: str, b: str) -> bool:
         """Whether two words or collocations share one of their first WordNet senses ("resigned" /
@@ -765,7 +769,7 @@ def profile(code: str | None) -> LanguageProfile:
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_stopwords(code), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
-        pair_words=_PAIR_WORDS.get(code, ()), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
+        pair_words=_PAIR_WORDS.get(code, ()), rank_words=_RANK_WORDS.get(code, {}), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
         negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()), implicative_before=_IMPLICATIVE_BEFORE.get(code, ""),
         periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,

@@ -195,13 +195,17 @@ class WordNet:
         return found
 
     @functools.lru_cache(maxsize=1 << 16)
-    def synonymous(self, a: str, b: str) -> bool | None:
+    def synonymous(self, a: str, b: str, pos: str | None = None) -> bool | None:
         """Whether two words are listed as synonyms: they share a sense in any part of speech, or
         have senses WordNet links as similar ("horrified" / "terrified"), in one verb group, "see
         also", or derived from one another ("motivational" / "motivation"). None (no verdict) when
         either word is missing or only a verb: WordNet's verb senses are too fine-grained to tell a
-        fair rewording ("cooperating" / "working") from a wrong one."""
+        fair rewording ("cooperating" / "working") from a wrong one. With ``pos="n"``, as nouns
+        only: a shared noun sense ("kids" / "children"), not "place" / "site", which share a verb's."""
         mine, theirs = self._all_senses(a), self._all_senses(b)
+        if pos == "n":
+            mine, theirs = (frozenset(s for s in side if s[0] == "n") for side in (mine, theirs))
+            return bool(mine & theirs) if mine and theirs else None
         if not {p for p, _ in mine} - {"v"} or not {p for p, _ in theirs} - {"v"}:
             return None
         if mine & theirs:
