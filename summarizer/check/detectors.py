@@ -95,16 +95,18 @@ def _sign_index(signs: Sequence[str]) -> re.Pattern | None:
 _INDEXES: dict[str, dict[str, re.Pattern | None]] = {}
 
 
-def _indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
-    """Compiled name patterns of a profile, built once per language."""
+def _indexes(lang: LanguageProfile) -> dict:
+    """Compiled name patterns of a profile, and its unit words for tens and units, built once per language."""
     if lang.code not in _INDEXES:
         _INDEXES[lang.code] = _build_indexes(lang)
     return _INDEXES[lang.code]
 
 
-def _build_indexes(lang: LanguageProfile) -> dict[str, re.Pattern | None]:
+def _build_indexes(lang: LanguageProfile) -> dict:
     units = [u for u in lang.units if u not in lang.stopwords and (len(u) > 1 or not u.isascii())]
-    return {"calendar": _phrase_index(list(lang.calendar), lang.unspaced, after_digits=True),
+    ones = {w: v for w, v in lang.number_words.items() if v in range(1, 10)}  # "twenty-five", "twenty-one"
+    return {"ones": ones | {w: 1 for w in lang.one_before_scale if w not in lang.articles},
+            "calendar": _phrase_index(list(lang.calendar), lang.unspaced, after_digits=True),
             "units": _phrase_index(units, lang.unspaced),
             "scale": _phrase_index(list(lang.scale_words), lang.unspaced),
             "percent": _phrase_index(list(lang.percent_words), lang.unspaced),
@@ -178,8 +180,7 @@ def _tens_and_units(text: str, found: Sequence[tuple[int, int, float]],
                     lang: LanguageProfile) -> list[tuple[int, int, float]]:
     """Numbers found, with a tens word and the unit word after it read as one number ("twenty-five"
     is 25, "twenty-one" 21, "vingt-deux" 22; the word for one counts here)."""
-    units = {w: v for w, v in lang.number_words.items() if v in range(1, 10)}
-    units |= {w: 1 for w in lang.one_before_scale if w not in lang.articles}
+    units = _indexes(lang)["ones"]
     tens, taken = [], set()
     for start, end, value in sorted(found):
         unit = re.match(r"[- ]([^\W\d_]+)(?!\w)", text[end : end + 12])

@@ -157,7 +157,7 @@ def _without_pairs(extra: list[Fact], tokens: Sequence[Token], other: Sequence[T
                    lang: LanguageProfile) -> list[Fact]:
     """A number the other side says with a word that is no number fact is not extra: a two counted
     with a word for a pair ("the two sides" for "both sides"), a rank written out ("1st" for "first")."""
-    worded = {w: "2" for w in lang.pair_words} | lang.rank_words
+    worded = lang.worded_numbers
     if not any(f.kind == "number" and f.key in worded.values() for f in extra):
         return extra
 

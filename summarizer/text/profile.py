@@ -204,6 +204,11 @@ _PAIR_WORDS = {"en": ("both",), "de": ("beide", "beiden", "beider", "beides"), "
 # digit ordinal they may stand for ("November first" for "November 1st"; only English reads "1st").
 _RANK_WORDS = {"en": {"first": "1", "second": "2"}}
 
+
+def _worded_numbers(code: str) -> dict[str, str]:
+    """Words that say a number without being one (a pair, a rank), by the number they say."""
+    return {w: "2" for w in _PAIR_WORDS.get(code, ())} | _RANK_WORDS.get(code, {})
+
 # Words that make the number after them negative ("minus 5 degrees"); not "moins"/"menos", also "less".
 _MINUS_WORDS = {"en": ("minus",), "de": ("minus",), "nl": ("min",), "vi": ("âm",)}
 
@@ -441,8 +446,7 @@ class LanguageProfile:
     english_inflection: bool
     not_negating: tuple[str, ...] = ()
     or_before_negator: str = ""
-    pair_words: tuple[str, ...] = ()
-    rank_words: dict[str, str] = field(default_factory=dict)  # "first" → "1": "November first" says "1st"
+    worded_numbers: dict[str, str] = field(default_factory=dict)  # "both" → "2", "first" → "1" ("November first": "1st")
     titles: tuple[str, ...] = ()  # "mr", "dr": before a name, house style
     minus_words: tuple[str, ...] = ()  # "minus": the number after it is negative
     than: str = ""  # after a comparative: "no fewer than" compares, it does not negate
@@ -769,7 +773,7 @@ def profile(code: str | None) -> LanguageProfile:
         sacrebleu_tokenizer=_tokenizer(code), ter_asian_support=code in _CJK_LANGUAGES,
         stopwords=_stopwords(code), negators=_NEGATORS.get(code, ()),
         not_negating=_NOT_NEGATING.get(code, ()), or_before_negator=_OR_BEFORE_NEGATOR.get(code, ""),
-        pair_words=_PAIR_WORDS.get(code, ()), rank_words=_RANK_WORDS.get(code, {}), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
+        worded_numbers=_worded_numbers(code), titles=_TITLES.get(code, ()), than=_THAN.get(code, ""), minus_words=_MINUS_WORDS.get(code, ()),
         negative_implicatives=_NEGATIVE_IMPLICATIVES.get(code, ()), implicative_before=_IMPLICATIVE_BEFORE.get(code, ""),
         periods_after_a_time=_PERIODS_AFTER_A_TIME.get(code),
         english_inflection=code == "en", has_case=code not in _UNCASED, capitalizes_nouns=code in ("de", "lb"), compounds=code in _COMPOUNDING,

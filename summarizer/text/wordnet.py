@@ -200,11 +200,12 @@ class WordNet:
         have senses WordNet links as similar ("horrified" / "terrified"), in one verb group, "see
         also", or derived from one another ("motivational" / "motivation"). None (no verdict) when
         either word is missing or only a verb: WordNet's verb senses are too fine-grained to tell a
-        fair rewording ("cooperating" / "working") from a wrong one. With ``pos="n"``, as nouns
-        only: a shared noun sense ("kids" / "children"), not "place" / "site", which share a verb's."""
+        fair rewording ("cooperating" / "working") from a wrong one. With a ``pos`` ("n"), in that
+        part of speech only: a shared noun sense ("kids" / "children"), not "place" / "site", which
+        share a verb's; None where either has no sense there."""
         mine, theirs = self._all_senses(a), self._all_senses(b)
-        if pos == "n":
-            mine, theirs = (frozenset(s for s in side if s[0] == "n") for side in (mine, theirs))
+        if pos is not None:
+            mine, theirs = (frozenset(s for s in side if s[0] == pos) for side in (mine, theirs))
             return bool(mine & theirs) if mine and theirs else None
         if not {p for p, _ in mine} - {"v"} or not {p for p, _ in theirs} - {"v"}:
             return None
