@@ -51,8 +51,10 @@ def peer_texts(hypotheses: Sequence[str], segments: Sequence[Hashable],
 def with_consensus(span: Span, peers: Sequence[str]) -> Span:
     """The span with :attr:`Span.consensus` set: the share of ``peers`` that contain its words (in
     order, as whole words); its note says so from :data:`NOTE_FROM` on."""
+    if not peers:
+        return span
     phrase = _normal(span.text)
-    if not peers or not phrase.strip():
+    if not phrase.strip():
         return span
     shared = sum(phrase in p for p in peers)
     note = span.note

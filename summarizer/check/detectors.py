@@ -604,9 +604,11 @@ def _verb_tense_change(hyp_words: Sequence[str], ref_words: Sequence[str], lang:
 
     def content(words: Sequence[str]) -> set[str]:
         return {lang.normal_form(w) for w in words if lang.is_content(w)}
+    hyp_forms, ref_forms = tenses(hyp_words, hyp_before), tenses(ref_words, ref_before)
+    if not any(hyp_forms) or not any(ref_forms):
+        return False  # a side without a verb form has no tense to change
     if len((content(hyp_words) ^ content(ref_words)) - shared) > 4:
         return False  # leaving one verb out of each side cannot bring the difference to two words
-    hyp_forms, ref_forms = tenses(hyp_words, hyp_before), tenses(ref_words, ref_before)
     for i, mine in enumerate(hyp_forms):
         for j, theirs in enumerate(ref_forms):
             if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
